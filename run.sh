@@ -1,0 +1,27 @@
+#!/bin/sh
+# The project's commands. Needs only Python 3.11+ and a shell; installs the rest into .venv.
+#   ./run.sh serve   build the site and serve it on http://127.0.0.1:8000/ (rebuilds on change)
+#   ./run.sh build   build the site into site/ (strict: any warning stops the build)
+#   ./run.sh test    run every test
+set -eu
+cd "$(dirname "$0")"
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+# Install (again) only when the pinned lock file changed.
+if ! cmp -s requirements.lock .venv/.installed-lock 2>/dev/null; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+  cp requirements.lock .venv/.installed-lock
+fi
+
+export NO_MKDOCS_2_WARNING=1
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+  serve) exec .venv/bin/mkdocs serve "$@" ;;
+  build) exec .venv/bin/mkdocs build "$@" ;;
+  test) exec .venv/bin/python -m pytest "$@" ;;
+  *) echo "usage: ./run.sh serve | build | test" >&2; exit 2 ;;
+esac

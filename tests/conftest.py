@@ -1,0 +1,100 @@
+"""Shared fixtures: the site built once in strict mode, parsed pages, the source text."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pybtex.database import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = FIXTURES / "brontekst.txt"  # copy of shared/seed/gehechtheid-in-pleegzorg.txt
+RECOVERED = FIXTURES / "recovered.json"  # copy of shared/references/recovered.json
+
+# Source chapter -> page that carries it.
+CHAPTERS = {
+    "1. Gehechtheid": "wat-is-gehechtheid",
+    "2. Belang gehechtheid": "waarom-gehechtheid-belangrijk-is",
+    "3. Gehechtheid in pleegzorg": "gehechtheid-in-pleegzorg",
+    "Bijlage 1": "vipp-fc-en-basic-trust",
+}
+SITE_FILES = ("mkdocs.yml", "references.bib", "docs", "overrides")
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder; returns the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything the build reads, for tests that inject defects."""
+    for name in SITE_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+def page_path(site: Path, slug: str) -> Path:
+    return site / slug / "index.html" if slug else site / "index.html"
+
+
+def soup_of(site: Path, slug: str) -> BeautifulSoup:
+    return BeautifulSoup(page_path(site, slug).read_text(encoding="utf-8"), "html.parser")
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def bibliography():
+    return parse_file(str(ROOT / "references.bib"), "bibtex")
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r" ([.,;:)])", r"\1", text)
+
+
+def expand_numbers(group: str) -> list[int]:
+    """'30-32, 38' -> [30, 31, 32, 38]"""
+    numbers = []
+    for part in group.split(","):
+        part = part.strip()
+        if re.fullmatch(r"\d+\s*[-–]\s*\d+", part):
+            first, last = (int(x) for x in re.split(r"[-–]", part))
+            numbers.extend(range(first, last + 1))
+        else:
+            numbers.append(int(part))
+    return numbers
+
+
+def marker_numbers(span) -> list[int]:
+    """The source numbers a rendered citation group stands for (its links and the anchors inside a range)."""
+    found = {int(a.get_text()) for a in span.select("a.footnote-ref")}
+    found |= {int(el["id"].split("-")[1]) for el in span.select("span[id^='ref-']")}
+    return sorted(found)
