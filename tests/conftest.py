@@ -42,6 +42,7 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     """A copy of everything the build reads, for tests that inject defects."""
+    target.mkdir(parents=True)
     for name in SITE_FILES:
         source = ROOT / name
         if source.is_dir():

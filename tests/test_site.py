@@ -1,0 +1,102 @@
+"""Site-wide: Dutch everywhere, no raw citation syntax, nothing from other hosts, the 404 page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import material
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CHAPTERS, all_pages, soup_of
+
+READER_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-md-component-label")
+OTHER_ENGLISH = ["Jump back to footnote", "Permanent link", "Footnotes", "Made with", "404 - Not found"]
+
+
+def english_ui_strings() -> list[str]:
+    """Material's English interface strings (its own translation table), apart from codes."""
+    table = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    pairs = re.findall(r'"([a-z.]+)": "([^"]*)"', table.read_text(encoding="utf-8"))
+    skip = {"language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator",
+            "blog.categories.in"}
+    return [value for key, value in pairs if key not in skip] + OTHER_ENGLISH
+
+
+def reader_strings(soup: BeautifulSoup) -> tuple[set[str], str]:
+    """Text nodes and reader-facing attribute values; and the whole visible text."""
+    for element in soup(["script", "style"]):
+        element.decompose()
+    strings = {s.strip() for s in soup.find_all(string=True) if s.strip()}
+    for attribute in READER_ATTRIBUTES:
+        strings |= {el[attribute].strip() for el in soup.find_all(attrs={attribute: True})}
+    return strings, " ".join(sorted(strings))
+
+
+def test_every_page_is_dutch(site):
+    english = english_ui_strings()
+    assert len(english) > 40
+    for page in all_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == "nl", page
+        strings, text = reader_strings(soup)
+        leaks = [e for e in english if e in strings or (" " in e and e in text)]
+        assert not leaks, f"{page.relative_to(site)}: English strings {leaks}"
+
+
+def test_no_raw_citation_syntax(site):
+    for page in all_pages(site):
+        html = page.read_text(encoding="utf-8")
+        for raw in ("[@", "[^", "\\bibliography", "\\full_bibliography", "\\bronnenstatus", "{.nocase}",
+                    "///Footnotes", "]{"):
+            assert raw not in html, f"{page.relative_to(site)} contains {raw!r}"
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    for page in all_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                if tag == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not re.match(r"(https?:)?//", element[attribute]), f"{page.name}: {element}"
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
+
+
+def test_search_is_dutch(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+
+
+def test_chapters_have_toc_and_previous_next(site):
+    for slug in CHAPTERS.values():
+        soup = soup_of(site, slug)
+        assert soup.select("nav.md-nav--secondary a.md-nav__link"), f"{slug}: table of contents"
+        footer_links = soup.select("nav.md-footer__inner a.md-footer__link")
+        assert footer_links, f"{slug}: previous/next links"
+
+
+def test_light_and_dark_palette_toggle(site):
+    soup = soup_of(site, "")
+    toggles = soup.select("form[data-md-component='palette'] input[name='__palette']")
+    assert {t["data-md-color-scheme"] for t in toggles} == {"default", "slate"}
+    labels = {label.get("title") for label in soup.select("form[data-md-component='palette'] label")}
+    assert labels == {"Donkere weergave inschakelen", "Lichte weergave inschakelen"}
+
+
+def test_404_page_is_dutch_and_leads_to_the_chapters(site):
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert "bestaat niet" in article.select_one("h1").get_text()
+    hrefs = [a["href"] for a in article.select("a[href]")]
+    for slug in CHAPTERS.values():
+        assert any(href.rstrip("/").endswith(slug) and href.startswith("/") for href in hrefs), slug
+
+
+@pytest.mark.parametrize("slug", ["", *CHAPTERS.values(), "bronnen", "over-deze-gids"])
+def test_page_has_a_dutch_description(site, slug):
+    meta = soup_of(site, slug).find("meta", attrs={"name": "description"})
+    assert meta is not None and len(meta["content"]) > 30

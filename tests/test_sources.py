@@ -1,0 +1,162 @@
+"""references.bib follows the recovered data; every source keeps its brochure number everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pybtex.database import parse_string
+
+from conftest import CHAPTERS, RECOVERED, ROOT, bibliography, normalise, soup_of
+
+RECOVERED_DATA = {item["n"]: item for item in json.loads(RECOVERED.read_text(encoding="utf-8"))}
+# Fields the site adds to an entry: its number and status, and typesetting hints for pandoc.
+SITE_FIELDS = {"brochure-number", "status", "options", "langid"}
+
+
+def strip_protection(value: str) -> str:
+    return value.replace("{", "").replace("}", "").lower()
+
+
+@pytest.fixture(scope="module")
+def bib():
+    return bibliography()
+
+
+@pytest.fixture(scope="module")
+def sources_page(site):
+    return soup_of(site, "bronnen")
+
+
+def entry_text(li) -> str:
+    """A source list item as a reader sees it, without the back links."""
+    li = li.__copy__()
+    for backref in li.select("a.footnote-backref"):
+        backref.decompose()
+    return normalise(li.get_text(" "))
+
+
+def test_one_entry_per_brochure_number(bib):
+    numbers = sorted(int(entry.fields["brochure-number"]) for entry in bib.entries.values())
+    assert numbers == list(range(1, 46))
+
+
+@pytest.mark.parametrize("n", sorted(RECOVERED_DATA))
+def test_entry_follows_the_recovered_data(bib, n):
+    item = RECOVERED_DATA[n]
+    entry = bib.entries[item["key"]]
+    assert int(entry.fields["brochure-number"]) == n
+    assert entry.fields["status"] == item["status"]
+    if item["bibtex"] is None:
+        assert set(entry.fields.keys()) == {"brochure-number", "status"}, "an unrecovered source gets no invented field"
+        assert not entry.persons
+        return
+    recovered = parse_string(item["bibtex"], "bibtex").entries[item["key"]]
+    assert entry.type == recovered.type
+    own = {k.lower() for k in entry.fields.keys()} - SITE_FIELDS
+    assert own == {k.lower() for k in recovered.fields.keys()}, "fields exactly as complete as the recovered data"
+    for field, value in recovered.fields.items():
+        assert strip_protection(entry.fields[field]) == strip_protection(value), field
+    for role, persons in recovered.persons.items():
+        ours = [strip_protection(str(p)) for p in entry.persons[role]]
+        assert ours == [strip_protection(str(p)) for p in persons], role
+
+
+def test_caveats_are_comments_above_their_entries():
+    text = (ROOT / "references.bib").read_text(encoding="utf-8")
+    for item in RECOVERED_DATA.values():
+        start = text.index("{" + item["key"] + ",")
+        previous_entry_end = text.rfind("\n}", 0, start)
+        preamble = text[previous_entry_end:start]
+        for caveat in item["caveats"]:
+            assert caveat.replace("@", "(at)") in preamble, item["key"]
+
+
+def test_every_entry_is_cited_in_a_chapter(site, bib):
+    cited = set()
+    for slug in CHAPTERS.values():
+        cited |= {int(li["value"]) for li in soup_of(site, slug).select("div.footnote ol > li")}
+    assert cited == {int(e.fields["brochure-number"]) for e in bib.entries.values()}
+
+
+def test_sources_page_lists_every_entry_in_number_order(sources_page, bib):
+    items = sources_page.select("ol.bronnenlijst > li")
+    assert [li["id"] for li in items] == [f"bron-{n}" for n in range(1, len(bib.entries) + 1)]
+    assert [int(li["value"]) for li in items] == list(range(1, len(bib.entries) + 1))
+
+
+def test_status_is_visible_on_the_sources_page(sources_page):
+    for n, item in RECOVERED_DATA.items():
+        li = sources_page.find(id=f"bron-{n}")
+        labels = [a.get_text() for a in li.select("a.bronstatus")]
+        if item["status"] == "verified":
+            assert labels == []
+        elif item["status"] == "reconstructed":
+            assert labels == ["Gereconstrueerd"]
+        else:
+            assert labels == ["Niet teruggevonden"]
+            assert f"Bron {n} uit de oorspronkelijke brochure is nog niet teruggevonden." in li.get_text()
+            assert not re.search(r"\(\d{4}\)|z\.d\.", li.get_text()), "no year is made up"
+
+
+@pytest.mark.parametrize("slug", list(CHAPTERS.values()))
+def test_a_source_has_the_same_number_and_text_on_every_page(site, sources_page, slug):
+    soup = soup_of(site, slug)
+    for li in soup.select("div.footnote ol > li"):
+        n = int(li["value"])
+        assert li["id"] == f"bron-{n}"
+        assert entry_text(li) == entry_text(sources_page.find(id=f"bron-{n}")), f"{slug}: source {n}"
+    for link in soup.select("a.footnote-ref"):
+        assert link["href"] == f"#bron-{link.get_text()}"
+
+
+def test_citation_groups_read_as_one_group(site):
+    soup = soup_of(site, "gehechtheid-in-pleegzorg")
+    texts = [span.get_text() for span in soup.select("span.bronverwijzing")]
+    assert "[31–36]" in texts
+    assert "[30–32, 38, 41–43]" in texts
+    assert "[33, 35, 36, 38]" in texts
+    assert not soup.select("article sup a.footnote-ref"), "no bare footnote numbers left"
+    soup.select_one("div.footnote").decompose()
+    text = soup.select_one("article").get_text()
+    assert not re.search(r"\d{3,}", text), "no run of digits such as 313233"
+
+
+def test_reference_typesetting(sources_page, bib):
+    text = {int(li["value"]): entry_text(li) for li in sources_page.select("ol.bronnenlijst > li")}
+    assert text[18].startswith("van IJzendoorn, M. H., Schuengel, C., en Bakermans-Kranenburg, M. J. (1999).")
+    assert text[22].startswith("Van den Bergh, P. M., en Weterings, A. M. (Red.). (2010).")
+    assert "van den Dries, L." in text[26]
+    assert "Basic Trust: An attachment-oriented intervention" in text[45]
+    assert "Ainsworth Strange Situation" in text[12]
+    assert "(Red.)" in text[12] and " en E. M. Cummings" in text[12]
+    assert "225–249" in text[18]
+    for n, entry in text.items():
+        assert "\\" not in entry and "--" not in entry and "{" not in entry, f"source {n}: {entry}"
+        assert "IJzendoorn, M. H. van" not in entry
+        assert "&" not in entry.split(" (")[0], f"source {n}: names are joined with 'en'"
+    for entry in bib.entries.values():
+        if "pages" in entry.fields:
+            n = int(entry.fields["brochure-number"])
+            assert entry.fields["pages"].replace("--", "–") in text[n], f"source {n}: page range with an en dash"
+
+
+def test_dois_are_links(sources_page, bib):
+    for entry in bib.entries.values():
+        if "doi" in entry.fields:
+            li = sources_page.find(id=f"bron-{entry.fields['brochure-number']}")
+            assert li.find("a", href=f"https://doi.org/{entry.fields['doi']}") is not None
+
+
+def test_about_page_reports_the_state_of_the_sources(site):
+    text = normalise(soup_of(site, "over-deze-gids").select_one("article").get_text(" "))
+    counts = {status: sum(1 for i in RECOVERED_DATA.values() if i["status"] == status)
+              for status in ("verified", "reconstructed", "unrecovered")}
+    assert (f"Van de 45 bronnen uit de brochure zijn er {counts['verified']} gecontroleerd, "
+            f"{counts['reconstructed']} gereconstrueerd en {counts['unrecovered']} nog niet teruggevonden.") in text
+    unrecovered = sorted(n for n, i in RECOVERED_DATA.items() if i["status"] == "unrecovered")
+    assert "Nog niet teruggevonden (14): " + ", ".join(map(str, unrecovered)) in text
+    assert "West, Vanderfaeillie, Van Hove, Gypen en Van Holen (2020)" in text
+    assert "waarschijnlijk, maar niet zeker" in text
+    assert re.search(r"laatst nagekeken op \d{1,2} \w+ \d{4}", text)
