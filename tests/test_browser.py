@@ -1,0 +1,171 @@
+"""In Debian's Chromium: sources one tap away, readable text on a phone, boxes that stand out."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import CHAPTERS
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install chromium (.ci/run does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("slug", list(CHAPTERS.values()))
+def test_body_text_is_at_least_16px_on_a_phone(server, phone, slug):
+    phone.goto(f"{server}/{slug}/")
+    sizes = phone.eval_on_selector_all(
+        "article p, article li", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert sizes and min(sizes) >= 16, f"{slug}: smallest body text {min(sizes)}px"
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{slug}: page scrolls sideways ({width}px)"
+
+
+def test_focusing_a_marker_shows_its_source(server, desktop):
+    desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    marker = desktop.locator("a.footnote-ref[href='#bron-26']").first
+    marker.focus()
+    tooltip = desktop.locator(".md-tooltip2").filter(has_text="Fostering security?")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "van den Dries" in tooltip.inner_text()
+
+
+def test_hovering_a_marker_shows_its_source(server, desktop):
+    desktop.goto(f"{server}/wat-is-gehechtheid/")
+    desktop.locator("a.footnote-ref[href='#bron-4']").first.hover()
+    tooltip = desktop.locator(".md-tooltip2").filter(has_text="nog niet teruggevonden")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Bron 4" in tooltip.inner_text()
+
+
+def test_tapping_a_marker_leads_to_its_source(server, phone):
+    phone.goto(f"{server}/wat-is-gehechtheid/")
+    phone.locator("a.footnote-ref[href='#bron-12']").first.tap()
+    phone.wait_for_function("location.hash === '#bron-12'", timeout=5000)
+    assert phone.locator("#bron-12").is_visible()
+    assert "Main, M." in phone.locator("#bron-12").inner_text()
+
+
+def test_marker_is_large_enough_to_tap(server, phone):
+    phone.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    boxes = phone.eval_on_selector_all(
+        "a.footnote-ref", "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })"
+    )
+    assert boxes and min(w for w, _ in boxes) >= 22 and min(h for _, h in boxes) >= 22, min(boxes)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_tip_and_key_message_boxes_stand_out(server, desktop, scheme):
+    desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    styles = desktop.evaluate(
+        """() => ['#tip-kleine-signalen', '#kern-vipp-fc-en-basic-trust', 'article > p'].map(sel => {
+             const s = getComputedStyle(document.querySelector(sel));
+             return {bg: s.backgroundColor, border: s.borderLeftStyle + ' ' + s.borderLeftColor};
+           })"""
+    )
+    tip, key, paragraph = styles
+    assert tip["bg"] != paragraph["bg"] and key["bg"] != paragraph["bg"]
+    assert tip["bg"] != key["bg"] and tip["border"] != key["border"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    desktop.locator("#tip-kleine-signalen").screenshot(path=str(ARTIFACTS / f"tip-{scheme}.png"))
+
+
+def _channels(colour: str) -> list[float]:
+    values = [float(c) for c in colour[colour.index("(") + 1: colour.index(")")].split(",")]
+    return values + [1.0] * (4 - len(values))
+
+
+def _luminance(channels) -> float:
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (x / 255 for x in channels[:3])]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio; a translucent text colour is blended over its background first."""
+    fg, bg = _channels(foreground), _channels(background)
+    alpha = fg[3]
+    blended = [alpha * f + (1 - alpha) * b for f, b in zip(fg[:3], bg[:3])]
+    lighter, darker = sorted((_luminance(blended), _luminance(bg)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# Text on the site's own colours: (element, where its background is set).
+COLOUR_PAIRS = [
+    ("article > p", "body"),
+    ("article > p a", "body"),
+    ("a.footnote-ref", "body"),
+    ("div.footnote li", "body"),
+    ("div.footnote a.bronstatus", "body"),
+    ("#tip-kleine-signalen p:not(.admonition-title)", "#tip-kleine-signalen"),
+    ("#tip-kleine-signalen .admonition-title", "#tip-kleine-signalen"),
+    ("#kern-vipp-fc-en-basic-trust p:not(.admonition-title)", "#kern-vipp-fc-en-basic-trust"),
+    ("#kern-vipp-fc-en-basic-trust a", "#kern-vipp-fc-en-basic-trust"),
+    (".md-header__title", ".md-header"),
+]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_text_colours_meet_wcag_aa(server, desktop, scheme):
+    desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    for text_selector, background_selector in COLOUR_PAIRS:
+        colours = desktop.evaluate(
+            """([t, b]) => [getComputedStyle(document.querySelector(t)).color,
+                            getComputedStyle(document.querySelector(b)).backgroundColor]""",
+            [text_selector, background_selector],
+        )
+        ratio = contrast(*colours)
+        assert ratio >= 4.5, f"{scheme}: {text_selector} on {background_selector}: {colours} = {ratio:.2f}"
