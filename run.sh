@@ -16,7 +16,7 @@ if ! cmp -s requirements.lock .venv/.installed-lock 2>/dev/null; then
   cp requirements.lock .venv/.installed-lock
 fi
 
-export NO_MKDOCS_2_WARNING=1
+export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in

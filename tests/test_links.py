@@ -1,0 +1,164 @@
+"""Links that last: the address contract, previews, the caseworkers' page, sharing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, soup_of
+
+CONTRACT = Path(__file__).resolve().parent / "adressen.txt"
+
+
+def contract() -> list[str]:
+    lines = CONTRACT.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def redirects() -> dict[str, str]:
+    """Old address -> new place, from mkdocs.yml (mkdocs-redirects' redirect_maps)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            maps = plugin["redirects"]["redirect_maps"]
+            return {"/" + old.removesuffix(".md").removesuffix("index") + "/": new for old, new in maps.items()}
+    return {}
+
+
+def content_pages(site):
+    """Built pages that are real pages (not the 404 page or a redirect)."""
+    for page in all_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if page.name == "404.html" or soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue
+        yield page, soup
+
+
+def public_anchors(slug: str, soup) -> list[str]:
+    selector = "h2[id], h3[id], h4[id], div.admonition[id]" + (", li[id^='bron-']" if slug == "bronnen" else "")
+    return [element["id"] for element in soup.select_one("article").select(selector)]
+
+
+def test_contract_addresses_resolve_or_redirect(site):
+    moved = redirects()
+    for address in contract():
+        path, _, anchor = address.partition("#")
+        page = site / path.strip("/") / "index.html"
+        if path in moved:
+            assert page.exists(), f"{address}: redirected in mkdocs.yml, but no redirect page was built"
+            refresh = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(
+                "meta", attrs={"http-equiv": "refresh"})
+            assert refresh is not None, f"{address}: should redirect"
+            continue
+        assert page.exists(), f"{address}: page is gone (add a redirect in mkdocs.yml)"
+        if anchor:
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            assert soup.find(id=anchor) is not None, f"{address}: anchor is gone"
+
+
+def test_every_public_address_is_in_the_contract(site):
+    listed = set(contract())
+    for page, soup in content_pages(site):
+        slug = page.parent.relative_to(site).as_posix().strip(".")
+        path = f"/{slug}/" if slug else "/"
+        assert path in listed, f"{path} is public but not in tests/adressen.txt"
+        for anchor in public_anchors(slug, soup):
+            assert f"{path}#{anchor}" in listed, f"{path}#{anchor} is public but not in tests/adressen.txt"
+
+
+def test_redirect_leads_to_its_new_place(site):
+    for old, new in redirects().items():
+        soup = BeautifulSoup((site / old.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        target_page, _, anchor = new.partition("#")
+        url = soup.find("meta", attrs={"http-equiv": "refresh"})["content"].split("url=", 1)[1]
+        assert url == f"../{target_page.removesuffix('.md')}/" + (f"#{anchor}" if anchor else "")
+        assert soup.html["lang"] == "nl"
+
+
+@pytest.mark.parametrize("tip_id", [
+    "tip-ondersteun-pleegouders", "tip-kleine-signalen", "tip-kind-bezeert-zich", "tip-au-momentjes",
+    "tip-stabiele-relaties", "tip-fijne-momenten", "tip-controlerend-gedrag",
+])
+def test_every_tip_has_a_visible_link_to_itself(site, tip_id):
+    box = soup_of(site, "gehechtheid-in-pleegzorg").find(id=tip_id)
+    link = box.select_one(".admonition-title a.headerlink")
+    assert link is not None and link["href"] == f"#{tip_id}" and link["title"] == "Link naar deze tip"
+    assert f"/gehechtheid-in-pleegzorg/#{tip_id}" in contract()
+
+
+def test_section_headings_have_a_link_to_themselves(site):
+    for slug in CHAPTERS.values():
+        for heading in soup_of(site, slug).select("article h2[id], article h3[id]"):
+            link = heading.select_one("a.headerlink")
+            assert link["href"] == f"#{heading['id']}" and link["title"] == "Link naar dit onderdeel"
+
+
+def test_every_page_previews_well(site):
+    for page, soup in content_pages(site):
+        name = page.relative_to(site).as_posix()
+        canonical = soup.find("link", rel="canonical")["href"]
+        assert canonical.startswith(SITE_URL), name
+        description = soup.find("meta", attrs={"name": "description"})["content"]
+        og = {m["property"]: m["content"] for m in soup.find_all("meta", attrs={"property": re.compile("^og:")})}
+        twitter = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": re.compile("^twitter:")})}
+        assert og["og:url"] == canonical, name
+        assert og["og:description"] == description == twitter["twitter:description"], name
+        assert og["og:title"] and og["og:title"] == twitter["twitter:title"], name
+        assert og["og:image"] == twitter["twitter:image"] == SITE_URL + "assets/deelbeeld.png", name
+        assert og["og:locale"] == "nl_BE" and twitter["twitter:card"] == "summary_large_image", name
+
+
+def test_descriptions_are_written_per_page(site):
+    descriptions = [soup.find("meta", attrs={"name": "description"})["content"] for _, soup in content_pages(site)]
+    assert len(descriptions) == len(set(descriptions)), "each page has its own description"
+
+
+def test_share_image_is_built(site):
+    with Image.open(site / "assets" / "deelbeeld.png") as image:
+        assert image.size == (1200, 630)
+        assert len(image.getcolors(maxcolors=100000) or []) > 2, "the image has text on it"
+
+
+def test_sitemap_lists_every_page_absolutely(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for page, _ in content_pages(site):
+        slug = page.parent.relative_to(site).as_posix().strip(".")
+        assert SITE_URL + (f"{slug}/" if slug else "") in locations
+
+
+def test_caseworkers_page_links_every_chapter_section_and_tip(site):
+    soup = soup_of(site, "voor-begeleiders")
+    entries = soup.select("ul.linklijst > li")
+    addresses = {li.select_one("code.linklijst__adres").get_text() for li in entries}
+    for address in contract():
+        if address.startswith(("/voor-begeleiders", "/bronnen/#bron-", "/tips/")):
+            continue
+        assert SITE_URL.rstrip("/") + address in addresses, f"{address} missing on Voor begeleiders"
+    for li in entries:
+        address = li.select_one("code.linklijst__adres").get_text()
+        assert li.select_one("button.kopieer-link")["data-url"] == address
+        href = li.select_one("a.linklijst__titel")["href"]
+        assert address.endswith(href.split("#")[0].lstrip("./") + ("#" + href.split("#")[1] if "#" in href else ""))
+        qr = li.select_one("img.linklijst__qr")
+        assert qr["alt"].startswith("QR-code naar ")
+        svg = (site / "voor-begeleiders" / unquote(qr["src"])).resolve()
+        assert svg.exists(), qr["src"]
+        assert f"<title>QR-code naar {address}</title>" in svg.read_text(encoding="utf-8")
+
+
+def test_404_page_offers_search(site):
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("article label[for='__search']").get_text() == "Zoek in de gids"
+
+
+def test_site_url_is_configurable():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_url: !ENV \[SITE_URL, ", text, re.M)
+    assert urlsplit(SITE_URL).hostname == "gids.pleegzorg.example"
