@@ -26,7 +26,7 @@ CHAPTERS = {
     "Bijlage 1": "vipp-fc-en-basic-trust",
 }
 SITE_URL = "https://gids.pleegzorg.example/"  # the public address the test builds carry
-SITE_FILES = ("mkdocs.yml", "references.bib", "docs", "overrides")
+SITE_FILES = ("mkdocs.yml", "references.bib", "woordenlijst.yml", "docs", "overrides")
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -41,7 +41,8 @@ def content_pages(site):
 
 
 def public_anchors(slug: str, soup) -> list[str]:
-    selector = "h2[id], h3[id], h4[id], div.admonition[id]" + (", li[id^='bron-']" if slug == "bronnen" else "")
+    selector = "h2[id], h3[id], h4[id], div.admonition[id], dl.woordenlijst dt[id]"
+    selector += ", li[id^='bron-']" if slug == "bronnen" else ""
     return [element["id"] for element in soup.select_one("article").select(selector)]
 
 
@@ -138,7 +139,7 @@ def test_caseworkers_page_links_every_chapter_section_and_tip(site):
     entries = soup.select("ul.linklijst > li")
     addresses = {li.select_one("code.linklijst__adres").get_text() for li in entries}
     for address in contract():
-        if address.startswith(("/voor-begeleiders", "/bronnen/#bron-", "/tips/")):
+        if address.startswith(("/voor-begeleiders", "/bronnen/#bron-", "/tips/", "/woordenlijst/#")):
             continue
         assert SITE_URL.rstrip("/") + address in addresses, f"{address} missing on Voor begeleiders"
     for li in entries:
