@@ -3,6 +3,7 @@
 #   ./run.sh serve   build the site and serve it on http://127.0.0.1:8000/ (rebuilds on change)
 #   ./run.sh build   build the site into site/ (strict: any warning stops the build)
 #   ./run.sh test    run every test
+#   ./run.sh report  readability per chapter (benchmark/leesbaarheid.md)
 set -eu
 cd "$(dirname "$0")"
 
@@ -23,5 +24,6 @@ case "$command" in
   serve) exec .venv/bin/mkdocs serve "$@" ;;
   build) exec .venv/bin/mkdocs build "$@" ;;
   test) exec .venv/bin/python -m pytest "$@" ;;
-  *) echo "usage: ./run.sh serve | build | test" >&2; exit 2 ;;
+  report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
+  *) echo "usage: ./run.sh serve | build | test | report" >&2; exit 2 ;;
 esac

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 from pybtex.database import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,3 +104,74 @@ def marker_numbers(span) -> list[int]:
     found = {int(a.get_text()) for a in span.select("a.footnote-ref")}
     found |= {int(el["id"].split("-")[1]) for el in span.select("span[id^='ref-']")}
     return sorted(found)
+
+
+# -- Browser: the built site served on loopback, Debian's Chromium driven by Playwright ----------
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots and printouts to look at (not committed)
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install chromium (.ci/run does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _channels(colour: str) -> list[float]:
+    values = [float(c) for c in colour[colour.index("(") + 1: colour.index(")")].split(",")]
+    return values + [1.0] * (4 - len(values))
+
+
+def _luminance(channels) -> float:
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (x / 255 for x in channels[:3])]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio; a translucent text colour is blended over its background first."""
+    fg, bg = _channels(foreground), _channels(background)
+    alpha = fg[3]
+    blended = [alpha * f + (1 - alpha) * b for f, b in zip(fg[:3], bg[:3])]
+    lighter, darker = sorted((_luminance(blended), _luminance(bg)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

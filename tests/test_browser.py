@@ -2,65 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import quote
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from conftest import CHAPTERS, SITE_URL
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install chromium (.ci/run does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def desktop(browser):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    yield page
-    context.close()
+from conftest import ARTIFACTS, CHAPTERS, PHONE, SITE_URL, contrast
 
 
 @pytest.mark.parametrize("slug", list(CHAPTERS.values()))
@@ -117,25 +63,6 @@ def test_tip_and_key_message_boxes_stand_out(server, desktop, scheme):
     assert tip["bg"] != key["bg"] and tip["border"] != key["border"]
     ARTIFACTS.mkdir(exist_ok=True)
     desktop.locator("#tip-kleine-signalen").screenshot(path=str(ARTIFACTS / f"tip-{scheme}.png"))
-
-
-def _channels(colour: str) -> list[float]:
-    values = [float(c) for c in colour[colour.index("(") + 1: colour.index(")")].split(",")]
-    return values + [1.0] * (4 - len(values))
-
-
-def _luminance(channels) -> float:
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (x / 255 for x in channels[:3])]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG contrast ratio; a translucent text colour is blended over its background first."""
-    fg, bg = _channels(foreground), _channels(background)
-    alpha = fg[3]
-    blended = [alpha * f + (1 - alpha) * b for f, b in zip(fg[:3], bg[:3])]
-    lighter, darker = sorted((_luminance(blended), _luminance(bg)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 # Text on the site's own colours: (element, where its background is set).

@@ -1,0 +1,215 @@
+"""Reader aids: words explained where they appear, search that finds what carers type, trust, orientation."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import sys
+
+import pytest
+import yaml
+
+from conftest import CHAPTERS, ROOT, all_pages, contrast, normalise, soup_of
+
+GLOSSARY = yaml.safe_load((ROOT / "woordenlijst.yml").read_text(encoding="utf-8"))
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+# What carers type, and the page that must come first. Accents left out on purpose where people do.
+SEARCHES = [
+    ("continuiteit", "waarom-gehechtheid-belangrijk-is"),
+    ("beinvloedende factoren", "gehechtheid-in-pleegzorg"),
+    ("pleegkind laat zich niet troosten", "gehechtheid-in-pleegzorg"),
+    ("kind wil niet getroost worden", "gehechtheid-in-pleegzorg"),
+    ("pleegkind duwt mij weg", "gehechtheid-in-pleegzorg"),
+    ("kind huilt niet als het zich pijn doet", "gehechtheid-in-pleegzorg"),
+    ("au momentjes", "gehechtheid-in-pleegzorg"),
+    ("pleegkind is wantrouwig", "gehechtheid-in-pleegzorg"),
+    ("kleine signalen", "gehechtheid-in-pleegzorg"),
+    ("overplaatsing", "gehechtheid-in-pleegzorg"),
+    ("spelletjes", "gehechtheid-in-pleegzorg"),
+    ("motivatie pleegouders", "gehechtheid-in-pleegzorg"),
+    ("eigen trauma pleegouders", "gehechtheid-in-pleegzorg"),
+    ("wat is gehechtheid", "wat-is-gehechtheid"),
+    ("soorten gehechtheid", "wat-is-gehechtheid"),
+    ("vermijdend gehecht", "wat-is-gehechtheid"),
+    ("ambivalent", "wat-is-gehechtheid"),
+    ("meta analyse", "woordenlijst"),
+    ("breakdown", "woordenlijst"),
+    ("netwerkplaatsing", "woordenlijst"),
+    ("vipp", "vipp-fc-en-basic-trust"),
+    ("basic trust", "vipp-fc-en-basic-trust"),
+]
+
+
+def explanation(entry) -> str:
+    return " ".join(entry["uitleg"].split())
+
+
+# -- Words explained -------------------------------------------------------------------------
+
+def test_glossary_page_lists_every_term(site):
+    soup = soup_of(site, "woordenlijst")
+    terms = {dt.get_text(): normalise(dt.find_next_sibling("dd").get_text()) for dt in soup.select("dl.woordenlijst dt")}
+    assert len(terms) == len(GLOSSARY) >= 12
+    for entry in GLOSSARY:
+        assert terms[entry["term"]] == explanation(entry)
+    assert [dt.get_text().lower() for dt in soup.select("dl.woordenlijst dt")] == sorted(t.lower() for t in terms)
+
+
+@pytest.mark.parametrize("entry", GLOSSARY, ids=[e["term"] for e in GLOSSARY])
+def test_every_term_is_explained_where_it_appears(site, entry):
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", explanation(entry)) if s]
+    assert 1 <= len(sentences) <= 2, "one or two plain sentences"
+    found = []
+    for slug in CHAPTERS.values():
+        for abbr in soup_of(site, slug).select("article abbr"):
+            if abbr.get_text() in entry["vormen"]:
+                assert abbr["title"] == explanation(entry)
+                assert abbr["tabindex"] == "0", "reachable by keyboard and touch"
+                found.append(slug)
+    assert found, f"{entry['term']}: appears in no chapter"
+
+
+def test_glossary_reuses_the_sources_own_explanation():
+    meta = next(e for e in GLOSSARY if e["term"] == "meta-analyse")
+    assert explanation(meta) == "Een studie die meerdere onderzoeken bundelt."
+
+
+def test_explained_words_leave_the_text_unchanged(site):
+    soup = soup_of(site, "gehechtheid-in-pleegzorg")
+    abbr = soup.select_one("article abbr")
+    assert abbr.get_text() in {form for e in GLOSSARY for form in e["vormen"]}
+    assert abbr.parent.name in {"p", "li", "strong", "em", "a", "td"}
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_explanation_shows_on_keyboard_focus_and_reads_well(server, desktop, scheme):
+    desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    word = desktop.locator("article abbr", has_text="breakdown").first
+    word.focus()
+    tooltip = desktop.locator(".md-tooltip2").filter(has_text="voortijdig en ongepland")
+    tooltip.wait_for(state="visible", timeout=5000)
+    colours = desktop.evaluate(
+        """() => { const t = [...document.querySelectorAll('.md-tooltip2')].find(e => e.innerText.includes('voortijdig'));
+                   const inner = t.querySelector('.md-tooltip2__inner') || t;
+                   return [getComputedStyle(inner).color, getComputedStyle(inner).backgroundColor]; }"""
+    )
+    assert contrast(*colours) >= 4.5, colours
+
+
+def test_explanation_shows_on_tap(server, phone):
+    phone.goto(f"{server}/wat-is-gehechtheid/")
+    phone.locator("article abbr", has_text="exploreren").first.tap()
+    tooltip = phone.locator(".md-tooltip2").filter(has_text="op ontdekking gaan")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.is_visible()
+
+
+# -- Search -----------------------------------------------------------------------------------
+
+def test_enough_everyday_searches_are_tested():
+    assert len(SEARCHES) >= 15
+    assert any(not q.isascii() or "continuiteit" in q for q, _ in SEARCHES)
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("gehechtheid")
+    page.locator(".md-search-result__list > li").first.wait_for(timeout=10000)
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("query,expected", SEARCHES)
+def test_search_puts_the_right_page_first(search_page, server, query, expected):
+    box = search_page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query, delay=5)
+    search_page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta').innerText !== '' && "
+        "document.querySelector('input.md-search__input').value === q", arg=query, timeout=5000)
+    search_page.wait_for_timeout(300)
+    first = search_page.locator(".md-search-result__list > li a").first.get_attribute("href")
+    path = re.sub(r"^https?://[^/]+", "", first).split("?")[0].split("#")[0].strip("/")
+    print(f"search {query!r}: first result /{path}/")
+    assert path == expected, f"{query!r}: first result /{path}/, expected /{expected}/"
+
+
+# -- Trust ------------------------------------------------------------------------------------
+
+def review_dates():
+    extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:\n", 1)[1].split("\n\n")[0]
+                           .replace("!ENV ", ""))
+    return extra["controle"]["laatst"], extra["controle"]["volgende"]
+
+
+def test_next_review_is_at_most_three_years_after_the_last():
+    last, following = review_dates()
+    assert isinstance(last, datetime.date) and isinstance(following, datetime.date)
+    assert last < following <= last.replace(year=last.year + 3)
+
+
+def test_every_page_shows_review_dates_and_a_way_to_react(site):
+    last, following = review_dates()
+    for page in all_pages(site):
+        soup = soup_of(site, page.parent.relative_to(site).as_posix().strip(".")) if page.name == "index.html" else None
+        if soup is None or soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue
+        aside = soup.select_one("article aside.pagina-info")
+        assert aside is not None, page
+        times = [t["datetime"] for t in aside.select("time")]
+        assert times == [last.isoformat(), following.isoformat()], page
+        text = normalise(aside.get_text(" "))
+        assert "Laatst gecontroleerd:" in text and "Volgende controle:" in text
+        link = aside.select_one("a")
+        assert "Iets onduidelijk of fout?" in text and link.get_text() == "Laat het ons weten"
+        assert link["href"].startswith("mailto:") and "subject=Reactie%20op%3A%20" in link["href"]
+
+
+def test_review_dates_are_printed(server, desktop):
+    desktop.goto(f"{server}/wat-is-gehechtheid/")
+    desktop.emulate_media(media="print")
+    assert desktop.locator("aside.pagina-info").is_visible()
+
+
+def test_reaction_address_is_configured_in_mkdocs_yml():
+    assert re.search(r"^  reactie: !ENV \[REACTIE_ADRES, \"mailto:", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+
+
+# -- Orientation ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("slug", list(CHAPTERS.values()))
+def test_chapter_opens_with_in_het_kort_and_reading_time(site, slug):
+    article = soup_of(site, slug).select_one("article")
+    box = article.select_one("div.admonition.samenvatting")
+    assert box is not None and box["id"] == "in-het-kort"
+    assert box.find_previous_sibling("h1") is not None
+    assert box.select_one(".admonition-title").get_text().strip().startswith("In het kort")
+    summary = normalise(" ".join(p.get_text(" ") for p in box.select("p:not(.admonition-title):not(.leestijd)")))
+    count = len(re.split(r"(?<=[.!?])\s+", summary))
+    assert 2 <= count <= 4, f"{slug}: {count} sentences"
+    minutes = int(re.search(r"Leestijd: ongeveer (\d+) minu", box.select_one("p.leestijd").get_text()).group(1))
+    for element in article.select("div.footnote, span.bronverwijzing, .headerlink, aside.pagina-info"):
+        element.decompose()
+    words = len(normalise(article.get_text(" ")).split())
+    assert words / 200 <= minutes < words / 200 + 1.5, "about 200 words a minute, sources not counted"
+
+
+def test_readability_report_covers_every_chapter():
+    sys.path.insert(0, str(ROOT / "benchmark"))
+    import leesbaarheid
+
+    assert leesbaarheid.syllables("gehechtheid") == 3
+    assert leesbaarheid.syllables("beïnvloedende") == 5
+    assert leesbaarheid.syllables("continuïteit") == 5
+    text = leesbaarheid.report()
+    for title in ("Wat is gehechtheid?", "Waarom gehechtheid belangrijk is", "Gehechtheid in pleegzorg",
+                  "VIPP-FC en Basic Trust"):
+        row = next(line for line in text.splitlines() if line.startswith(f"| {title} |"))
+        sentences, words, per_sentence, score = (float(x) for x in row.split("|")[2:6])
+        assert sentences > 5 and abs(per_sentence - words / sentences) < 0.1 and 0 < score < 100
