@@ -33,9 +33,10 @@ SITE_URL = "https://gids.pleegzorg.example/"  # the public address the test buil
 SITE_FILES = ("mkdocs.yml", "references.bib", "woordenlijst.yml", "docs", "overrides")
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder; returns the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL)
+def build(project: Path, site_dir: Path, pdf: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder (with PDFs if asked); returns the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL,
+               PDF="1" if pdf else "0")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
@@ -60,7 +61,7 @@ def copy_project(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
+    result = build(ROOT, site_dir, pdf=True)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
 
@@ -97,6 +98,54 @@ def expand_numbers(group: str) -> list[int]:
         else:
             numbers.append(int(part))
     return numbers
+
+
+CITATION = re.compile(r"\[(\d[\d,\s\-–]*)\]")
+SUBHEADINGS = {  # headings inside the source chapters
+    "Beïnvloedende factoren op gehechtheid": "gehechtheid-in-pleegzorg",
+    "Tips": "gehechtheid-in-pleegzorg",
+    "VIPP-FC": "vipp-fc-en-basic-trust",
+    "Basic Trust": "vipp-fc-en-basic-trust",
+}
+
+
+def canonical_citations(text: str) -> str:
+    return CITATION.sub(lambda m: "[" + ",".join(map(str, sorted(expand_numbers(m.group(1))))) + "]", text)
+
+
+@pytest.fixture(scope="session")
+def typo_fixes(site):
+    """(in the brochure, on the site) pairs, read from the visible list on 'Over deze gids'."""
+    table = soup_of(site, "over-deze-gids").select_one("h2#verbeterde-tikfouten ~ table")
+    rows = [[cell.get_text() for cell in row.select("td")] for row in table.select("tbody tr")]
+    return [(row[1], row[2]) for row in rows]
+
+
+@pytest.fixture(scope="session")
+def source_chapters(typo_fixes):
+    """Each source chapter as normalised text, typo fixes applied, sub-headings taken out."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    chapters, current = {}, None
+    for line in lines:
+        if line.strip() in CHAPTERS:
+            current = line.strip()
+            chapters[current] = []
+        elif current:
+            chapters[current].append(line)
+    texts = {}
+    for title, body in chapters.items():
+        kept = [line for line in body if line.strip() not in SUBHEADINGS]
+        texts[title] = normalise(" ".join(kept))
+    for old, new in typo_fixes:
+        holders = [title for title, text in texts.items() if old in text]
+        assert len(holders) == 1, f"typo fix {old!r} must occur in exactly one source chapter, found {holders}"
+        texts[holders[0]] = texts[holders[0]].replace(old, new)
+    return texts
+
+
+def sentences(text: str) -> list[str]:
+    text = re.sub(r"(^|\s)- (?=[A-Z])", r"\1", text)  # the tips' bullet marks
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z‘(])", text) if s]
 
 
 def marker_numbers(span) -> list[int]:

@@ -53,7 +53,7 @@ def test_tip_and_key_message_boxes_stand_out(server, desktop, scheme):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     styles = desktop.evaluate(
-        """() => ['#tip-kleine-signalen', '#kern-vipp-fc-en-basic-trust', 'article > p'].map(sel => {
+        """() => ['#tip-kleine-signalen', '#kern-vipp-fc-en-basic-trust', '[data-afdruk] > p'].map(sel => {
              const s = getComputedStyle(document.querySelector(sel));
              return {bg: s.backgroundColor, border: s.borderLeftStyle + ' ' + s.borderLeftColor};
            })"""
@@ -67,8 +67,8 @@ def test_tip_and_key_message_boxes_stand_out(server, desktop, scheme):
 
 # Text on the site's own colours: (element, where its background is set).
 COLOUR_PAIRS = [
-    ("article > p", "body"),
-    ("article > p:not(.delen) a", "body"),
+    ("[data-afdruk] > p", "body"),
+    ("[data-afdruk] > p:not(.delen) a", "body"),
     ("p.delen .delen__knop", "body"),
     ("p.delen .delen__mail", "body"),
     ("#tip-kleine-signalen .delen__knop", "#tip-kleine-signalen"),
@@ -129,7 +129,7 @@ def test_share_uses_the_devices_share_sheet_when_there_is_one(server, phone_with
     page = phone_with_clipboard
     page.add_init_script(RECORD_WEB_SHARE)
     page.goto(f"{server}/wat-is-gehechtheid/")
-    page.locator("article > p.delen .delen__knop").tap()
+    page.locator("[data-afdruk] > p.delen .delen__knop").tap()
     shared = page.evaluate("window.__gedeeld")
     assert shared == {"title": "Wat is gehechtheid?", "url": f"{server}/wat-is-gehechtheid/"}
 

@@ -6,15 +6,18 @@ import re
 
 import pytest
 
-from conftest import CHAPTERS, SEED, expand_numbers, marker_numbers, normalise, soup_of
+from conftest import (
+    CHAPTERS,
+    CITATION,
+    SUBHEADINGS,
+    canonical_citations,
+    expand_numbers,
+    marker_numbers,
+    normalise,
+    sentences,
+    soup_of,
+)
 
-CITATION = re.compile(r"\[(\d[\d,\s\-–]*)\]")
-SUBHEADINGS = {  # headings inside the source chapters
-    "Beïnvloedende factoren op gehechtheid": "gehechtheid-in-pleegzorg",
-    "Tips": "gehechtheid-in-pleegzorg",
-    "VIPP-FC": "vipp-fc-en-basic-trust",
-    "Basic Trust": "vipp-fc-en-basic-trust",
-}
 TIP_IDS = [
     "tip-ondersteun-pleegouders",
     "tip-kleine-signalen",
@@ -30,45 +33,6 @@ KEY_MESSAGES = [
     ("waarom-gehechtheid-belangrijk-is", "kern-hechten-aan-pleegouders", "Het is duidelijk dat", "(mogelijks onveilig)."),
     ("gehechtheid-in-pleegzorg", "kern-vipp-fc-en-basic-trust", "Alle pleegzorgdiensten bieden", "als bijlage 1 opgenomen."),
 ]
-
-
-def canonical_citations(text: str) -> str:
-    return CITATION.sub(lambda m: "[" + ",".join(map(str, sorted(expand_numbers(m.group(1))))) + "]", text)
-
-
-@pytest.fixture(scope="module")
-def typo_fixes(site):
-    """(in the brochure, on the site) pairs, read from the visible list on 'Over deze gids'."""
-    table = soup_of(site, "over-deze-gids").select_one("h2#verbeterde-tikfouten ~ table")
-    rows = [[cell.get_text() for cell in row.select("td")] for row in table.select("tbody tr")]
-    return [(row[1], row[2]) for row in rows]
-
-
-@pytest.fixture(scope="module")
-def source_chapters(typo_fixes):
-    """Each source chapter as normalised text, typo fixes applied, sub-headings taken out."""
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    chapters, current = {}, None
-    for line in lines:
-        if line.strip() in CHAPTERS:
-            current = line.strip()
-            chapters[current] = []
-        elif current:
-            chapters[current].append(line)
-    texts = {}
-    for title, body in chapters.items():
-        kept = [line for line in body if line.strip() not in SUBHEADINGS]
-        texts[title] = normalise(" ".join(kept))
-    for old, new in typo_fixes:
-        holders = [title for title, text in texts.items() if old in text]
-        assert len(holders) == 1, f"typo fix {old!r} must occur in exactly one source chapter, found {holders}"
-        texts[holders[0]] = texts[holders[0]].replace(old, new)
-    return texts
-
-
-def sentences(text: str) -> list[str]:
-    text = re.sub(r"(^|\s)- (?=[A-Z])", r"\1", text)  # the tips' bullet marks
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z‘(])", text) if s]
 
 
 def page_text(site, slug: str) -> str:

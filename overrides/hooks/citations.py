@@ -274,6 +274,7 @@ def _render_group(soup, group, new_ids):
         sup.decompose()
 
 
+@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
 def on_page_content(html, page, config, files):
     soup = BeautifulSoup(html, "html.parser")
     footnotes = soup.select_one("div.footnote")

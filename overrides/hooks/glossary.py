@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 import yaml
+from mkdocs.plugins import event_priority
 from mkdocs.exceptions import PluginError
 
 GLOSSARY_FILE = "woordenlijst.yml"
@@ -62,6 +63,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.replace(GLOSSARY_MARKER, f'<dl class="woordenlijst">\n{items}\n</dl>')
 
 
+@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
 def on_page_content(html, page, config, files):
     # Python-Markdown writes exactly `<abbr title="…">`; a tab stop makes it reachable by keyboard and tap.
     return html.replace("<abbr title=", '<abbr tabindex="0" title=')

@@ -1,7 +1,8 @@
 """Links that last: a link to every tip, the caseworkers' list of links with QR codes, the share image.
 
 - on_page_content: puts a visible "link to this part" anchor in the title of every tip and
-  key-message box (section headings get theirs from the toc extension).
+  key-message box (section headings get theirs from the toc extension), and adds for print the
+  page's web address with a QR code to it.
 - on_page_context: on the page with `\\linklijst`, lists a direct link to every chapter, section
   and tip, each with its full address, a copy button (assets/delen.js) and a QR code
   (segno, written as SVG files under qr/).
@@ -19,6 +20,7 @@ from pathlib import Path
 import mkdocs_redirects.plugin
 import segno
 from bs4 import BeautifulSoup
+from mkdocs.plugins import event_priority
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
@@ -51,6 +53,7 @@ mkdocs_redirects.plugin.HTML_TEMPLATE = """<!doctype html>
 boxes: dict[str, list[tuple[str, str, str]]] = {}
 
 
+@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
 def on_page_content(html, page, config, files):
     soup = BeautifulSoup(html, "html.parser")
     found = []
@@ -66,7 +69,26 @@ def on_page_content(html, page, config, files):
         section = box.find_previous(["h2", "h3"], id=True)
         found.append((section["id"] if section else "", box["id"], f"{word}: {title.get_text().rstrip('#').strip()}"))
     boxes[page.file.src_uri] = found
-    return str(soup) if found else html
+    if config.site_url:
+        soup.append(_printed_address(soup, page, config))
+    return str(soup)
+
+
+def _printed_address(soup, page, config):
+    """For the printout only: where this page lives online, as text and as a QR code."""
+    address = _absolute(config, page.url)
+    block = soup.new_tag("div", attrs={"class": "print-adres"})
+    text = soup.new_tag("p")
+    text.append("Lees deze tekst online: ")
+    code = soup.new_tag("code")
+    code.string = address
+    text.append(code)
+    qr = _qr_file(config, page.file.src_uri.removesuffix(".md"), address)
+    image = soup.new_tag("img", attrs={"src": get_relative_url(qr, page.url), "width": "96", "height": "96",
+                                       "alt": f"QR-code naar {address}", "loading": "lazy"})
+    block.append(text)
+    block.append(image)
+    return block
 
 
 def _absolute(config, page_url: str, anchor: str = "") -> str:

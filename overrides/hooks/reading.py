@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from bs4 import BeautifulSoup
+from mkdocs.plugins import event_priority
 
 WORDS_PER_MINUTE = 200
 
@@ -20,6 +21,7 @@ def reading_minutes(soup: BeautifulSoup) -> int:
     return max(1, math.ceil(len(article.get_text(" ").split()) / WORDS_PER_MINUTE))
 
 
+@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
 def on_page_content(html, page, config, files):
     soup = BeautifulSoup(html, "html.parser")
     summary = soup.select_one("div.admonition.samenvatting")
