@@ -1,7 +1,8 @@
 #!/bin/sh
 # The project's commands. Needs only Python 3.11+ and a shell; installs the rest into .venv.
 #   ./run.sh serve   build the site and serve it on http://127.0.0.1:8000/ (rebuilds on change)
-#   ./run.sh build   build the site into site/ (strict: any warning stops the build)
+#   ./run.sh build   build the site into site/ (strict: any warning stops the build), with the PDFs
+#                    when Debian's Chromium is installed (/usr/bin/chromium); set SITE_URL to publish
 #   ./run.sh test    run every test
 #   ./run.sh report  readability per chapter (benchmark/leesbaarheid.md)
 set -eu
@@ -22,7 +23,15 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
   serve) exec .venv/bin/mkdocs serve "$@" ;;
-  build) exec .venv/bin/mkdocs build "$@" ;;
+  build)
+    if [ -x /usr/bin/chromium ]; then
+      export PDF=1
+    else
+      echo "run.sh: /usr/bin/chromium not found: building WITHOUT the PDFs (apt-get install chromium)" >&2
+      export PDF=0
+    fi
+    [ -n "${SITE_URL:-}" ] || echo "run.sh: SITE_URL is not set: addresses point to http://127.0.0.1:8000/" >&2
+    exec .venv/bin/mkdocs build "$@" ;;
   test) exec .venv/bin/python -m pytest "$@" ;;
   report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
   *) echo "usage: ./run.sh serve | build | test | report" >&2; exit 2 ;;
