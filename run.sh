@@ -32,7 +32,17 @@ case "$command" in
     fi
     [ -n "${SITE_URL:-}" ] || echo "run.sh: SITE_URL is not set: addresses point to http://127.0.0.1:8000/" >&2
     exec .venv/bin/mkdocs build "$@" ;;
-  test) exec .venv/bin/python -m pytest "$@" ;;
+  test)
+    # Test tools from npm (axe-core, vnu-jar; see package.json), installed again only when the lock changed.
+    if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
+      if command -v npm >/dev/null 2>&1; then
+        npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+        cp package-lock.json node_modules/.installed-lock
+      else
+        echo "run.sh: npm not found: the accessibility and HTML checks need Node.js (apt-get install nodejs npm)" >&2
+      fi
+    fi
+    exec .venv/bin/python -m pytest "$@" ;;
   report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
   *) echo "usage: ./run.sh serve | build | test | report" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 from mkdocs.exceptions import PluginError
 
@@ -65,5 +66,9 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
 def on_page_content(html, page, config, files):
-    # Python-Markdown writes exactly `<abbr title="…">`; a tab stop makes it reachable by keyboard and tap.
-    return html.replace("<abbr title=", '<abbr tabindex="0" title=')
+    # A tab stop makes the explanation reachable by keyboard and tap; inside a link the link is that stop.
+    soup = BeautifulSoup(html, "html.parser")
+    for abbr in soup.find_all("abbr", title=True):
+        if abbr.find_parent("a") is None:
+            abbr["tabindex"] = "0"
+    return str(soup)

@@ -1,0 +1,46 @@
+"""Valid HTML: a last pass over every built page, so the Nu Html Checker finds no error.
+
+What it mends comes from templates and plugins this project does not own:
+- Material writes autocomplete="off" on its checkbox toggles (allowed on text inputs only) and an
+  empty tabindex on navigation section labels;
+- mkdocs-print-site-plugin writes a `heading-number` attribute, a <style> element inside the body
+  and a label for a control that is not there on the whole-guide page, and adds its own script and styles to every page, where they only cost
+  requests: they stay on the whole-guide page alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+WHOLE_GUIDE = "volledige-gids"
+PRINT_SITE_ASSETS = ("css/print-site", "js/print-site")
+
+
+def _mend(soup: BeautifulSoup, whole_guide: bool) -> None:
+    for box in soup.select("input[type=checkbox][autocomplete]"):
+        del box["autocomplete"]
+    for element in soup.select("[tabindex='']"):
+        del element["tabindex"]
+    for section in soup.select("[heading-number]"):
+        section["data-heading-number"] = section.attrs.pop("heading-number")
+    for label in soup.select("label[for]"):
+        if soup.find(id=label["for"]) is None:  # the whole-guide page has no table of contents toggle
+            del label["for"]
+    for style in soup.body.find_all("style") if soup.body else []:
+        soup.head.append(style.extract())
+    if not whole_guide:
+        for element in soup.select("link[href], script[src]"):
+            if any(asset in element.get("href", element.get("src", "")) for asset in PRINT_SITE_ASSETS):
+                element.decompose()
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if soup.head is None:
+            continue
+        _mend(soup, whole_guide=path.parent.name == WHOLE_GUIDE)
+        path.write_text(str(soup), encoding="utf-8")

@@ -1,0 +1,238 @@
+"""Quality gate in a real browser, on every built page: accessibility (axe-core), keyboard, privacy,
+reading without JavaScript, valid HTML (Nu Html Checker), working links and the Content-Security-Policy.
+
+axe-core and vnu-jar come from npm (package.json, installed by ./run.sh test); vnu runs on Java.
+Each test prints what it checked per page, so a failure names page, viewport, palette and rule.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from urllib.parse import unquote, urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import DESKTOP, PHONE, ROOT, all_pages, soup_of
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PAGES = ["", "wat-is-gehechtheid", "waarom-gehechtheid-belangrijk-is", "gehechtheid-in-pleegzorg",
+         "vipp-fc-en-basic-trust", "woordenlijst", "bronnen", "voor-begeleiders", "printen", "over-deze-gids",
+         "toegankelijkheid", "volledige-gids", "404.html"]
+# Records what the Content-Security-Policy blocks, before any script of the page runs.
+RECORD_CSP = """window.__csp = []; document.addEventListener('securitypolicyviolation',
+    e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"""
+
+
+def url_of(server: str, page: str) -> str:
+    return f"{server}/{page}" if page.endswith(".html") else f"{server}/{page}/" if page else f"{server}/"
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    assert AXE.exists(), "axe-core is missing: ./run.sh test installs it with npm ci"
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("viewport", ["telefoon", "computer"])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_accessibility_violations(browser, server, axe_source, page, viewport, scheme):
+    # The palette follows the device's light or dark setting, as it does for a reader.
+    context = browser.new_context(viewport=PHONE if viewport == "telefoon" else DESKTOP, bypass_csp=True,
+                                  color_scheme="dark" if scheme == "slate" else "light")  # bypass: to inject axe
+    tab = context.new_page()
+    tab.goto(url_of(server, page), wait_until="networkidle")
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    tab.add_script_tag(content=axe_source)
+    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    context.close()
+    found = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+             for v in result["violations"]]
+    print(f"axe /{page} {viewport} {scheme}: {len(result['passes'])} rules passed, {len(found)} violated")
+    assert not found, f"/{page} {viewport} {scheme}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_privacy_and_content_security_policy(browser, server, page):
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(RECORD_CSP)
+    tab = context.new_page()
+    requests, errors = [], []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(url_of(server, page), wait_until="networkidle")
+    if page not in ("404.html", "volledige-gids"):
+        tab.locator("input.md-search__input").click()
+        tab.keyboard.type("gehechtheid")  # loads the search worker and index too
+        tab.wait_for_timeout(500)
+    violations = tab.evaluate("window.__csp")
+    cookies = context.cookies() + [tab.evaluate("document.cookie")] * bool(tab.evaluate("document.cookie"))
+    policy = tab.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    context.close()
+    foreign = [url for url in requests if not url.startswith(server) and not url.startswith("data:")]
+    print(f"privacy /{page}: {len(requests)} requests, {len(foreign)} elsewhere, {len(cookies)} cookies, "
+          f"{len(errors)} console errors, {len(violations)} CSP violations")
+    assert not foreign, f"/{page}: requests to other hosts: {foreign}"
+    assert not cookies, f"/{page}: cookies {cookies}"
+    assert not errors, f"/{page}: console errors {errors}"
+    assert not violations, f"/{page}: Content-Security-Policy violations {violations}"
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_csp_blocks_what_is_not_the_sites_own(browser, server):
+    """The policy is enforced: an inline script and a script from elsewhere are refused."""
+    context = browser.new_context()
+    context.add_init_script(RECORD_CSP)
+    tab = context.new_page()
+    tab.goto(f"{server}/wat-is-gehechtheid/")
+    tab.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';
+                            document.body.append(s); }""")
+    tab.wait_for_timeout(200)
+    ran = tab.evaluate("window.__ran")
+    violations = tab.evaluate("window.__csp")
+    context.close()
+    assert ran is None and any(v.startswith("script-src") for v in violations)
+
+
+def test_skip_link_comes_first_and_works(browser, server):
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert focused[0] == "Ga naar inhoud", focused
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("location.hash.length > 1")
+    target = tab.evaluate("document.getElementById(location.hash.slice(1)).closest('article') !== null")
+    tab.close()
+    assert target, "the skip link leads into the article"
+
+
+def test_focus_is_always_visible(browser, server):
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    seen = []
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        info = tab.evaluate("""() => { let e = document.activeElement;
+            if (!(e.offsetWidth || e.offsetHeight) && e.form)  // a hidden input: its visible label shows the focus
+                e = [...e.form.querySelectorAll('label')].find(l => l.offsetWidth || l.offsetHeight) || e;
+            const s = getComputedStyle(e);
+            return {tag: e.tagName, text: (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30),
+                    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1,
+                    shadow: s.boxShadow !== 'none', visible: !!(e.offsetWidth || e.offsetHeight)}; }""")
+        seen.append(info)
+    tab.close()
+    hidden = [i for i in seen if i["tag"] != "BODY" and not (i["outline"] or i["shadow"])]
+    print(f"keyboard: {len(seen)} tab stops checked")
+    assert not hidden, f"focus not visible on: {hidden[:5]}"
+
+
+def test_search_palette_share_and_links_work_by_keyboard(browser, server):
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    tab = context.new_page()
+    tab.goto(f"{server}/gehechtheid-in-pleegzorg/")
+
+    def tab_to(condition: str, limit: int = 150) -> bool:
+        for _ in range(limit):
+            tab.keyboard.press("Tab")
+            if tab.evaluate(f"(() => {{ const e = document.activeElement; return {condition}; }})()"):
+                return True
+        return False
+
+    assert tab_to("e.matches('input.md-search__input')"), "search is reachable"
+    tab.keyboard.type("kleine signalen")
+    tab.wait_for_selector(".md-search-result__list > li")
+    tab.keyboard.press("Escape")
+
+    tab.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert tab_to("e.closest('form[data-md-component=palette]') !== null"), "palette toggle is reachable"
+    tab.keyboard.press("Enter")
+    tab.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'")
+
+    assert tab_to("e.matches('a.footnote-ref')"), "a source marker is reachable"
+    assert tab.locator(".md-tooltip2").filter(has_text="(").first.is_visible()
+    assert tab_to("e.matches('#tip-ondersteun-pleegouders .headerlink')"), "a tip's link is reachable"
+    assert tab_to("e.matches('#tip-ondersteun-pleegouders .delen__knop')"), "a tip's share button is reachable"
+    tab.keyboard.press("Enter")
+    tab.locator(".delen__melding").wait_for(state="visible")
+    assert tab.locator(".delen__melding").inner_text().startswith("Link gekopieerd:")
+    context.close()
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("404.html",)])
+def test_readable_without_javascript(browser, server, site, page):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(url_of(server, page))
+    article = tab.locator("article")
+    text = article.inner_text()
+    expected = soup_of(site, page).select_one("article")
+    for hidden in expected.select(".print-adres, script, style, #print-page-toc"):  # the plugin's contents list is made by script
+        hidden.decompose()
+    words = re.findall(r"\w{6,}", expected.get_text(" "))
+    missing = [w for w in set(words) if w not in text]
+    for selector in ("div.pleegtip", "div.kernboodschap", "div.footnote li", "ol.bronnenlijst li"):
+        for element in tab.locator(selector).all()[:50]:
+            assert element.is_visible(), f"/{page}: {selector} hidden without JavaScript"
+    markers = tab.locator("a.footnote-ref").all()[:3]
+    for marker in markers:
+        href = marker.get_attribute("href")
+        marker.click()
+        assert tab.evaluate("location.hash") == href and tab.locator(href).is_visible()
+    context.close()
+    print(f"without JavaScript /{page}: {len(set(words))} words checked, {len(markers)} markers followed")
+    assert not missing, f"/{page}: not readable without JavaScript: {missing[:10]}"
+
+
+def test_html_is_valid(site):
+    assert VNU.exists(), "vnu-jar is missing: ./run.sh test installs it with npm ci"
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+                            capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    checked = len(all_pages(site))
+    print(f"Nu Html Checker: {checked} pages, {len(messages)} errors")
+    errors = [f"{m.get('url', '').replace('file:' + str(site), '')}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert not errors, "\n".join(errors[:20])
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken, checked = [], 0
+    for page in all_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        base = "/" + page.relative_to(site).as_posix()
+        for element in soup.select("a[href], link[href], img[src], script[src]"):
+            ref = element.get("href") or element.get("src")
+            if re.match(r"^(https?:|mailto:|data:|javascript:)", ref) or ref.startswith("//"):
+                continue
+            checked += 1
+            target = urljoin(base, ref)
+            path, _, anchor = unquote(target).partition("#")
+            file = site / path.lstrip("/")
+            if path.endswith("/") or file.is_dir():
+                file = file / "index.html"
+            if not file.exists():
+                broken.append(f"{base}: {ref}")
+                continue
+            if anchor and file.suffix == ".html":
+                target_soup = soup if file == page else BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+                if target_soup.find(id=anchor) is None and target_soup.find(attrs={"name": anchor}) is None:
+                    broken.append(f"{base}: {ref} (anchor)")
+    print(f"links: {checked} internal links checked, {len(broken)} broken")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_accessibility_statement(site):
+    soup = soup_of(site, "toegankelijkheid")
+    text = re.sub(r"\s+", " ", soup.select_one("article").get_text(" "))
+    assert "Toegankelijkheidsverklaring" in soup.select_one("h1").get_text()
+    for words in ("WCAG) 2.2 op niveau AA", "axe-core", "Bekende beperkingen", "Een probleem melden",
+                  "Laat het ons weten"):
+        assert words in text, words
