@@ -153,7 +153,7 @@ def test_caseworkers_page_links_every_chapter_section_and_tip(site):
         assert li.select_one("button.kopieer-link")["data-url"] == address
         href = li.select_one("a.linklijst__titel")["href"]
         assert address.endswith(href.split("#")[0].lstrip("./") + ("#" + href.split("#")[1] if "#" in href else ""))
-        qr = li.select_one("img.linklijst__qr")
+        qr = li.select_one("details.linklijst__qr img")
         assert qr["alt"].startswith("QR-code naar ")
         svg = (site / "voor-begeleiders" / unquote(qr["src"])).resolve()
         assert svg.exists(), qr["src"]

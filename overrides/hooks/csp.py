@@ -3,7 +3,8 @@
 After every other step of the build, each page gets the policy as a <meta http-equiv> tag (so it
 holds wherever the files are served). The few inline scripts and styles that Material writes are
 allowed by their SHA-256 hash, each on the page that carries it; nothing else inline runs.
-`site/csp-hashes.txt` lists every hash, for a server that sends the policy as a header too.
+`site/nginx-csp.conf` holds the same policy as an nginx header line, with every page's hashes, for
+the shipped server configuration (server/), which sends it as a header too and never serves it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.plugins import event_priority
 
 POLICY = {
     "default-src": ["'self'"],
@@ -27,7 +29,7 @@ POLICY = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
 }
-HASHES_FILE = "csp-hashes.txt"
+HEADER_FILE = "nginx-csp.conf"
 
 
 def _hash(text: str) -> str:
@@ -42,6 +44,7 @@ def policy(script_hashes=(), style_hashes=()) -> str:
     return "; ".join(parts)
 
 
+@event_priority(-70)  # after the pages are final
 def on_post_build(config):
     all_scripts, all_styles = set(), set()
     for path in Path(config.site_dir).rglob("*.html"):
@@ -60,6 +63,6 @@ def on_post_build(config):
         else:
             soup.head.insert(0, meta)
         path.write_text(str(soup), encoding="utf-8")
-    (Path(config.site_dir) / HASHES_FILE).write_text(
-        "# Inline scripts and styles of this build, for a Content-Security-Policy header\n"
-        + "\n".join(sorted(all_scripts | all_styles)) + "\n", encoding="utf-8")
+    (Path(config.site_dir) / HEADER_FILE).write_text(
+        "# Written by overrides/hooks/csp.py: the Content-Security-Policy of this build (all pages' hashes).\n"
+        f'add_header Content-Security-Policy "{policy(all_scripts, all_styles)}" always;\n', encoding="utf-8")

@@ -4,7 +4,7 @@
   key-message box (section headings get theirs from the toc extension), and adds for print the
   page's web address with a QR code to it.
 - on_page_context: on the page with `\\linklijst`, lists a direct link to every chapter, section
-  and tip, each with its full address, a copy button (assets/delen.js) and a QR code
+  and tip, each with its full address, a copy button (assets/site.js) and a QR code
   (segno, written as SVG files under qr/).
 - mkdocs-redirects keeps moved and short addresses working; its pages are in Dutch.
 - on_post_build: draws the image that previews show when a link is shared (Pillow, with its
@@ -113,9 +113,9 @@ def _entry(config, here, target_page, title: str, anchor: str, level: str) -> st
         f'<a class="linklijst__titel" href="{escape(href)}">{escape(title)}</a> '
         f'<code class="linklijst__adres">{escape(address)}</code> '
         f'<button type="button" class="md-button kopieer-link" data-url="{escape(address)}" hidden>Kopieer link</button>'
-        f'<img class="linklijst__qr" src="{escape(qr)}" width="116" height="116" loading="lazy" '
-        f'alt="QR-code naar {escape(title)}">'
-        "</li>"
+        f'<details class="linklijst__qr"><summary>QR-code</summary>'
+        f'<img src="{escape(qr)}" width="116" height="116" loading="lazy" alt="QR-code naar {escape(title)}">'
+        "</details></li>"
     )
 
 

@@ -1,7 +1,8 @@
 """Print and PDF: chapters that trainers can hand out.
 
 - Running header: each page's printout carries the guide's name and the page's title in the top
-  margin (CSS named pages, written to assets/afdruk-paginas.css); page numbers come from site.css.
+  margin: CSS named pages, one per page, appended to the built site stylesheet (one request for all
+  pages); the guide's name and page numbers come from site.css itself.
 - The whole guide (mkdocs-print-site-plugin, /volledige-gids/): every id inside a chapter gets the
   chapter's prefix, as the plugin already does for links to them, so sources and tips stay reachable.
 - PDFs, when asked for (PDF=1, as `./run.sh build` does where Chromium is installed): one per
@@ -14,10 +15,10 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import mimetypes
 import os
+import json
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,7 +34,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of their own
 WHOLE_GUIDE = "volledige-gids"  # mkdocs-print-site-plugin's print_page_basename
 PDF_DIR = "pdf"
-PAGES_CSS = "assets/afdruk-paginas.css"
 PDF_LIST_MARKER = "\\pdflijst"
 
 pdf_wanted = False
@@ -52,7 +52,6 @@ def on_config(config):
         raise PluginError(f"PDF=1: the PDFs are printed by Chromium, not found at {CHROMIUM} (apt-get install chromium)")
     if not pdf_wanted:
         log.info("PDFs not made: set PDF=1 (./run.sh build does so where Chromium is installed)")
-    config.extra_css.append(PAGES_CSS)
     return config
 
 
@@ -100,18 +99,15 @@ def on_page_content(html, page, config, files):
     return str(soup)
 
 
-def _css_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _write_running_headers(config):
+    """Append to the built stylesheet one named page per page, whose top right margin holds its title."""
     rules = []
     for name, title in sorted(titles.items()):
-        rules.append(f'body:has([data-afdruk={_css_string(name)}]) {{ page: {name}; }}\n'
-                     f"@page {name} {{ @top-right {{ content: {_css_string(title)}; }} }}")
-    path = Path(config.site_dir) / PAGES_CSS
-    path.write_text("/* Written by overrides/hooks/print.py: the page title in the printout's header. */\n"
-                    "@media print {\n" + "\n".join(rules) + "\n}\n", encoding="utf-8")
+        rules.append(f'body:has([data-afdruk={json.dumps(name)}]){{page:p-{name}}}'
+                     f"@page p-{name}{{@top-right{{content:{json.dumps(title, ensure_ascii=False)}}}}}")
+    stylesheet = next(css for css in config.extra_css if Path(str(css)).name.startswith("site."))
+    with (Path(config.site_dir) / str(stylesheet)).open("a", encoding="utf-8") as built:
+        built.write("\n@media print{" + "".join(rules) + "}\n")
 
 
 def _prefix_whole_guide_ids(config):
@@ -167,6 +163,7 @@ def _print_pdfs(config):
     log.info(f"PDFs printed by Chromium: {len(targets)} in {PDF_DIR}/")
 
 
+@event_priority(-50)  # after the plugins (minify, print-site) have written their files
 def on_post_build(config):
     _write_running_headers(config)
     _prefix_whole_guide_ids(config)

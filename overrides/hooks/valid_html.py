@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.plugins import event_priority
 
 WHOLE_GUIDE = "volledige-gids"
 PRINT_SITE_ASSETS = ("css/print-site", "js/print-site")
@@ -36,6 +37,7 @@ def _mend(soup: BeautifulSoup, whole_guide: bool) -> None:
                 element.decompose()
 
 
+@event_priority(-60)  # after every step that writes pages
 def on_post_build(config):
     site = Path(config.site_dir)
     for path in site.rglob("*.html"):

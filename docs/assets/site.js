@@ -1,0 +1,156 @@
+/*
+ * The site's own script, loaded in the head before Material's bundle (one request, cached).
+ *
+ * 1. Search loads when it is first used. Material starts its search worker and fetches the search
+ *    index on every page view; on a weak phone connection that is about 30 KB a reader who does not
+ *    search never needs. The worker and the index request wait until the search field gets focus or
+ *    the search toggle opens, then run as usual.
+ * 2. Delen: share a page or a tip in one tap (the device's share sheet, or copy the link with a
+ *    Dutch confirmation, or a mail), and copy buttons on "Voor begeleiders". No third-party script;
+ *    without JavaScript the links themselves still work.
+ */
+
+(function () {
+  "use strict";
+
+  var used = false;
+  var waiting = [];
+
+  function whenUsed(start) {
+    if (used) { start(); } else { waiting.push(start); }
+  }
+
+  function use() {
+    if (used) { return; }
+    used = true;
+    waiting.splice(0).forEach(function (start) { start(); });
+  }
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.classList && event.target.classList.contains("md-search__input")) { use(); }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search" && event.target.checked) { use(); }
+  });
+
+  var isSearchWorker = /\/workers\/search\.[^/]*\.js$/;
+  var isSearchIndex = /\/search\/search_index\.json$/;
+
+  var RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    if (!isSearchWorker.test(String(url))) { return new RealWorker(url, options); }
+    var events = new EventTarget();
+    var queue = [];
+    var real = null;
+    var proxy = {
+      onmessage: null,
+      addEventListener: events.addEventListener.bind(events),
+      removeEventListener: events.removeEventListener.bind(events),
+      postMessage: function (message) { if (real) { real.postMessage(message); } else { queue.push(message); } },
+      terminate: function () { if (real) { real.terminate(); } }
+    };
+    whenUsed(function () {
+      real = new RealWorker(url, options);
+      real.addEventListener("message", function (event) {
+        var copy = new MessageEvent("message", { data: event.data });
+        if (typeof proxy.onmessage === "function") { proxy.onmessage(copy); }
+        events.dispatchEvent(copy);
+      });
+      queue.splice(0).forEach(function (message) { real.postMessage(message); });
+    });
+    return proxy;
+  };
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.laterZoeken = isSearchIndex.test(String(url).split("?")[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!request.laterZoeken) { return send.apply(request, args); }
+    whenUsed(function () { send.apply(request, args); });
+  };
+})();
+
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+
+  var status = document.createElement("p");
+  status.className = "delen__melding";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function announce(text) {
+    status.textContent = text;
+    status.classList.add("delen__melding--zichtbaar");
+    window.clearTimeout(announce.timer);
+    announce.timer = window.setTimeout(function () {
+      status.classList.remove("delen__melding--zichtbaar");
+    }, 6000);
+  }
+
+  function address(id) {
+    var here = window.location.href.split("#")[0];
+    return id ? here + "#" + id : here;
+  }
+
+  function copy(url) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(
+        function () { announce("Link gekopieerd: " + url); },
+        function () { announce("Kopiëren lukte niet. Kopieer deze link zelf: " + url); }
+      );
+    } else {
+      announce("Kopieer deze link zelf: " + url);
+    }
+  }
+
+  function share(title, url) {
+    if (navigator.share) {
+      navigator.share({ title: title, url: url }).catch(function (error) {
+        if (error && error.name !== "AbortError") { copy(url); }
+      });
+    } else {
+      copy(url);
+    }
+  }
+
+  function controls(title, id, label) {
+    var wrap = document.createElement("p");
+    wrap.className = "delen";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button delen__knop";
+    button.textContent = label;
+    button.addEventListener("click", function () { share(title, address(id)); });
+    var mail = document.createElement("a");
+    mail.className = "md-button delen__mail";
+    mail.textContent = "Stuur per mail";
+    mail.href = "mailto:?subject=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(address(id));
+    wrap.appendChild(button);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(mail);
+    return wrap;
+  }
+
+  var article = document.querySelector("article.md-content__inner");
+  var heading = article && article.querySelector("h1");
+  if (heading) {
+    var pageTitle = heading.firstChild ? heading.firstChild.textContent.trim() : document.title;
+    heading.insertAdjacentElement("afterend", controls(pageTitle, "", "Deel deze pagina"));
+  }
+
+  document.querySelectorAll(".admonition.pleegtip[id]").forEach(function (tip) {
+    var title = tip.querySelector(".admonition-title").firstChild.textContent.trim();
+    tip.appendChild(controls("Tip: " + title, tip.id, "Deel deze tip"));
+  });
+
+  document.querySelectorAll("button.kopieer-link[data-url]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { copy(button.getAttribute("data-url")); });
+  });
+});

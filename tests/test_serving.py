@@ -1,0 +1,160 @@
+"""Serving: the shipped nginx configuration, started on loopback, and the weight of every page.
+
+Debian's nginx with libnginx-mod-http-brotli-static serves the built site with server/nginx.conf
+(its paths pointed at the test build). Budgets (tests, because they are deterministic): the first
+view of a page transfers at most 70 KB compressed, all requests included; a second page visited
+after it at most 15 KB. Times and Lighthouse scores live in the benchmark (benchmark/run.py).
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import shutil
+import socket
+import subprocess
+import urllib.error
+import urllib.request
+
+import brotli
+import pytest
+
+from conftest import PHONE, ROOT
+
+SERVER_ROOT = "/var/www/gehechtheid-in-pleegzorg"
+FIRST_VIEW_BUDGET = 70_000
+REPEAT_VIEW_BUDGET = 15_000
+PAGES = ["", "wat-is-gehechtheid", "waarom-gehechtheid-belangrijk-is", "gehechtheid-in-pleegzorg",
+         "vipp-fc-en-basic-trust", "woordenlijst", "bronnen", "voor-begeleiders", "printen", "over-deze-gids",
+         "toegankelijkheid"]
+# /volledige-gids/ is the whole guide on one page, made to print in one go: it is not held to the budget.
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(site, tmp_path_factory):
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert shutil.which(binary), "Debian's nginx is needed: apt-get install nginx libnginx-mod-http-brotli-static"
+    folder = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    (folder / "security-headers.conf").write_text(
+        (ROOT / "server" / "security-headers.conf").read_text(encoding="utf-8").replace(SERVER_ROOT, str(site)))
+    (folder / "site.conf").write_text(
+        (ROOT / "server" / "nginx.conf").read_text(encoding="utf-8")
+        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+        .replace(SERVER_ROOT, str(site))
+        .replace("include snippets/security-headers.conf;", f"include {folder}/security-headers.conf;"))
+    module = next(iter(sorted(glob.glob("/usr/*/nginx/modules/ngx_http_brotli_static_module.so"))), None)
+    assert module, "the Brotli module is needed: apt-get install libnginx-mod-http-brotli-static"
+    (folder / "main.conf").write_text(f"""
+user root;
+load_module {module};
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {folder}/body;
+    include {folder}/site.conf;
+}}
+""")
+    command = [binary, "-p", str(folder), "-c", str(folder / "main.conf")]
+    check = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    subprocess.run(command, check=True)
+    yield f"http://127.0.0.1:{port}"
+    subprocess.run([*command, "-s", "stop"], check=False)
+
+
+def fetch(url: str, encoding: str = "br") -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_pages_come_compressed(nginx, site):
+    status, headers, body = fetch(f"{nginx}/wat-is-gehechtheid/", "br")
+    assert status == 200 and headers["Content-Encoding"] == "br"
+    assert brotli.decompress(body) == (site / "wat-is-gehechtheid" / "index.html").read_bytes()
+    status, headers, body = fetch(f"{nginx}/assets/site.min.css", "gzip")
+    assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == (site / "assets" / "site.min.css").read_bytes()
+    assert "Accept-Encoding" in headers.get("Vary", "")
+
+
+def test_caching_long_for_fingerprinted_assets_short_for_pages(nginx, site):
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
+    _, headers, _ = fetch(f"{nginx}/assets/javascripts/{bundle}")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    _, headers, _ = fetch(f"{nginx}/gehechtheid-in-pleegzorg/")
+    assert headers["Cache-Control"] == "no-cache"
+    _, headers, _ = fetch(f"{nginx}/assets/site.min.css")
+    assert "max-age=86400" in headers["Cache-Control"]
+
+
+def test_assets_are_not_sniffed(nginx, site):
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
+    for path in ("/assets/site.min.css", f"/assets/javascripts/{bundle}", "/search/search_index.json"):
+        _, headers, _ = fetch(nginx + path)
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+
+
+@pytest.mark.parametrize("path", ["/", "/bronnen/", "/volledige-gids/", "/bestaat-niet/"])
+def test_security_headers_on_pages(nginx, site, path):
+    _, headers, _ = fetch(nginx + path)
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert "camera=()" in headers["Permissions-Policy"]
+    policy = headers["Content-Security-Policy"]
+    assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-") and "unsafe-inline" not in policy
+    assert "nginx/" not in headers.get("Server", "")
+
+
+def test_dutch_404_page(nginx):
+    status, headers, body = fetch(f"{nginx}/bestaat-niet/", "identity")
+    text = body.decode("utf-8")
+    assert status == 404 and 'lang="nl"' in text and "Deze pagina bestaat niet (meer)" in text
+
+
+def test_server_files_are_not_served(nginx):
+    status, _, _ = fetch(f"{nginx}/nginx-csp.conf")
+    assert status == 404
+
+
+def transferred(page, url: str) -> tuple[int, int]:
+    """Bytes over the wire (headers and compressed bodies) and requests for loading url in page."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    sizes, cached, urls = {}, set(), {}
+    session.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
+    session.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+    session.on("Network.requestServedFromCache", lambda event: cached.add(event["requestId"]))
+    page.goto(url, wait_until="networkidle")
+    session.detach()
+    over_wire = {urls.get(request, request): size for request, size in sizes.items() if request not in cached and size > 0}
+    for address, size in sorted(over_wire.items(), key=lambda item: -item[1]):
+        print(f"    {size:7} {address}")
+    return sum(over_wire.values()), len(over_wire)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_first_view_within_budget(browser, nginx, path):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    total, requests = transferred(page, f"{nginx}/{path}/" if path else f"{nginx}/")
+    following = "wat-is-gehechtheid" if path != "wat-is-gehechtheid" else "gehechtheid-in-pleegzorg"
+    repeat, repeat_requests = transferred(page, f"{nginx}/{following}/")
+    context.close()
+    print(f"/{path}: first view {total} bytes in {requests} requests; then /{following}/: {repeat} bytes "
+          f"in {repeat_requests} requests")
+    assert total <= FIRST_VIEW_BUDGET, f"/{path}: first view {total} bytes"
+    assert repeat <= REPEAT_VIEW_BUDGET, f"/{following}/ after /{path}: {repeat} bytes"
