@@ -5,6 +5,8 @@
 #                    when Debian's Chromium is installed (/usr/bin/chromium); set SITE_URL to publish
 #   ./run.sh test    run every test
 #   ./run.sh report  readability per chapter (benchmark/leesbaarheid.md)
+#   ./run.sh benchmark  sizes, Lighthouse scores and build times against a default Material build
+#                    (benchmark/rapport.md; needs chromium, nginx and npm)
 set -eu
 cd "$(dirname "$0")"
 
@@ -44,5 +46,6 @@ case "$command" in
     fi
     exec .venv/bin/python -m pytest "$@" ;;
   report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
-  *) echo "usage: ./run.sh serve | build | test | report" >&2; exit 2 ;;
+  benchmark) exec .venv/bin/python benchmark/run.py "$@" ;;
+  *) echo "usage: ./run.sh serve | build | test | report | benchmark" >&2; exit 2 ;;
 esac

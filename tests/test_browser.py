@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -52,6 +52,7 @@ def test_marker_is_large_enough_to_tap(server, phone):
 def test_tip_and_key_message_boxes_stand_out(server, desktop, scheme):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    desktop.wait_for_timeout(400)  # Material fades colours for 125 ms
     styles = desktop.evaluate(
         """() => ['#tip-kleine-signalen', '#kern-vipp-fc-en-basic-trust', '[data-afdruk] > p'].map(sel => {
              const s = getComputedStyle(document.querySelector(sel));
@@ -89,6 +90,7 @@ COLOUR_PAIRS = [
 def test_text_colours_meet_wcag_aa(server, desktop, scheme):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    desktop.wait_for_timeout(400)  # Material fades colours for 125 ms
     for text_selector, background_selector in COLOUR_PAIRS:
         colours = desktop.evaluate(
             """([t, b]) => [getComputedStyle(document.querySelector(t)).color,
@@ -134,12 +136,13 @@ def test_share_uses_the_devices_share_sheet_when_there_is_one(server, phone_with
     assert shared == {"title": "Wat is gehechtheid?", "url": f"{server}/wat-is-gehechtheid/"}
 
 
-def test_mail_link_carries_the_address(server, phone):
+def test_mail_link_carries_the_public_address(server, phone):
     phone.goto(f"{server}/gehechtheid-in-pleegzorg/")
     href = phone.locator("#tip-au-momentjes .delen__mail").get_attribute("href")
-    address = f"{server}/gehechtheid-in-pleegzorg/#tip-au-momentjes"
-    assert href.startswith("mailto:?subject=Tip%3A%20")
-    assert href.endswith("&body=" + quote(address, safe="~()*!.'"))
+    address = f"{SITE_URL}gehechtheid-in-pleegzorg/#tip-au-momentjes"
+    query = parse_qs(urlsplit(href).query)
+    assert href.startswith("mailto:?") and query["subject"] == ["Tip: Ga mee in ‘au-momentjes’ tijdens het spel"]
+    assert query["body"] == [address]
 
 
 def test_caseworkers_copy_button_copies_the_public_address(server, phone_with_clipboard):

@@ -105,7 +105,7 @@ def test_every_tip_has_its_box_and_id(site, source_chapters):
     for tip, box in zip(tips, boxes):
         title = box.select_one(".admonition-title").get_text().strip()
         assert 3 <= len(title.split()) <= 14, f"tip heading should be short: {title!r}"
-        for element in box.select(".admonition-title"):
+        for element in box.select(".admonition-title, p.delen"):
             element.decompose()
         for span in box.select("span.bronverwijzing"):
             span.replace_with("[" + ",".join(map(str, marker_numbers(span))) + "]")

@@ -87,6 +87,7 @@ def test_explained_words_leave_the_text_unchanged(site):
 def test_explanation_shows_on_keyboard_focus_and_reads_well(server, desktop, scheme):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    desktop.wait_for_timeout(400)  # Material fades colours for 125 ms
     word = desktop.locator("article abbr", has_text="breakdown").first
     word.focus()
     tooltip = desktop.locator(".md-tooltip2").filter(has_text="voortijdig en ongepland")

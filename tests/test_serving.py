@@ -8,11 +8,8 @@ after it at most 15 KB. Times and Lighthouse scores live in the benchmark (bench
 
 from __future__ import annotations
 
-import glob
 import gzip
-import shutil
-import socket
-import subprocess
+import sys
 import urllib.error
 import urllib.request
 
@@ -21,7 +18,9 @@ import pytest
 
 from conftest import PHONE, ROOT
 
-SERVER_ROOT = "/var/www/gehechtheid-in-pleegzorg"
+sys.path.insert(0, str(ROOT / "server"))
+from loopback import Nginx, transferred  # noqa: E402  (shared with benchmark/run.py)
+
 FIRST_VIEW_BUDGET = 70_000
 REPEAT_VIEW_BUDGET = 15_000
 PAGES = ["", "wat-is-gehechtheid", "waarom-gehechtheid-belangrijk-is", "gehechtheid-in-pleegzorg",
@@ -30,47 +29,10 @@ PAGES = ["", "wat-is-gehechtheid", "waarom-gehechtheid-belangrijk-is", "gehechth
 # /volledige-gids/ is the whole guide on one page, made to print in one go: it is not held to the budget.
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert shutil.which(binary), "Debian's nginx is needed: apt-get install nginx libnginx-mod-http-brotli-static"
-    folder = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    (folder / "security-headers.conf").write_text(
-        (ROOT / "server" / "security-headers.conf").read_text(encoding="utf-8").replace(SERVER_ROOT, str(site)))
-    (folder / "site.conf").write_text(
-        (ROOT / "server" / "nginx.conf").read_text(encoding="utf-8")
-        .replace("listen 80;", f"listen 127.0.0.1:{port};")
-        .replace(SERVER_ROOT, str(site))
-        .replace("include snippets/security-headers.conf;", f"include {folder}/security-headers.conf;"))
-    module = next(iter(sorted(glob.glob("/usr/*/nginx/modules/ngx_http_brotli_static_module.so"))), None)
-    assert module, "the Brotli module is needed: apt-get install libnginx-mod-http-brotli-static"
-    (folder / "main.conf").write_text(f"""
-user root;
-load_module {module};
-pid {folder}/nginx.pid;
-error_log {folder}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {folder}/body;
-    include {folder}/site.conf;
-}}
-""")
-    command = [binary, "-p", str(folder), "-c", str(folder / "main.conf")]
-    check = subprocess.run([*command, "-t"], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    subprocess.run(command, check=True)
-    yield f"http://127.0.0.1:{port}"
-    subprocess.run([*command, "-s", "stop"], check=False)
+    with Nginx(site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 def fetch(url: str, encoding: str = "br") -> tuple[int, dict, bytes]:
@@ -130,27 +92,11 @@ def test_server_files_are_not_served(nginx):
     assert status == 404
 
 
-def transferred(page, url: str) -> tuple[int, int]:
-    """Bytes over the wire (headers and compressed bodies) and requests for loading url in page."""
-    session = page.context.new_cdp_session(page)
-    session.send("Network.enable")
-    sizes, cached, urls = {}, set(), {}
-    session.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
-    session.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
-    session.on("Network.requestServedFromCache", lambda event: cached.add(event["requestId"]))
-    page.goto(url, wait_until="networkidle")
-    session.detach()
-    over_wire = {urls.get(request, request): size for request, size in sizes.items() if request not in cached and size > 0}
-    for address, size in sorted(over_wire.items(), key=lambda item: -item[1]):
-        print(f"    {size:7} {address}")
-    return sum(over_wire.values()), len(over_wire)
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_first_view_within_budget(browser, nginx, path):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    total, requests = transferred(page, f"{nginx}/{path}/" if path else f"{nginx}/")
+    total, requests = transferred(page, f"{nginx}/{path}/" if path else f"{nginx}/", log=print)
     following = "wat-is-gehechtheid" if path != "wat-is-gehechtheid" else "gehechtheid-in-pleegzorg"
     repeat, repeat_requests = transferred(page, f"{nginx}/{following}/")
     context.close()

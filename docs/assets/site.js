@@ -1,13 +1,14 @@
 /*
- * The site's own script, loaded in the head before Material's bundle (one request, cached).
+ * The site's own script, loaded just before Material's bundle at the end of the page (one request,
+ * cached; overrides/main.html).
  *
  * 1. Search loads when it is first used. Material starts its search worker and fetches the search
  *    index on every page view; on a weak phone connection that is about 30 KB a reader who does not
  *    search never needs. The worker and the index request wait until the search field gets focus or
  *    the search toggle opens, then run as usual.
- * 2. Delen: share a page or a tip in one tap (the device's share sheet, or copy the link with a
- *    Dutch confirmation, or a mail), and copy buttons on "Voor begeleiders". No third-party script;
- *    without JavaScript the links themselves still work.
+ * 2. Delen: the share buttons of pages and tips share in one tap (the device's share sheet, or
+ *    copy the link with a Dutch confirmation), and the copy buttons on "Voor begeleiders" work.
+ *    No third-party script; without JavaScript the links and the mail links still work.
  */
 
 (function () {
@@ -119,34 +120,12 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }
 
-  function controls(title, id, label) {
-    var wrap = document.createElement("p");
-    wrap.className = "delen";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button delen__knop";
-    button.textContent = label;
-    button.addEventListener("click", function () { share(title, address(id)); });
-    var mail = document.createElement("a");
-    mail.className = "md-button delen__mail";
-    mail.textContent = "Stuur per mail";
-    mail.href = "mailto:?subject=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(address(id));
-    wrap.appendChild(button);
-    wrap.appendChild(document.createTextNode(" "));
-    wrap.appendChild(mail);
-    return wrap;
-  }
-
-  var article = document.querySelector("article.md-content__inner");
-  var heading = article && article.querySelector("h1");
-  if (heading) {
-    var pageTitle = heading.firstChild ? heading.firstChild.textContent.trim() : document.title;
-    heading.insertAdjacentElement("afterend", controls(pageTitle, "", "Deel deze pagina"));
-  }
-
-  document.querySelectorAll(".admonition.pleegtip[id]").forEach(function (tip) {
-    var title = tip.querySelector(".admonition-title").firstChild.textContent.trim();
-    tip.appendChild(controls("Tip: " + title, tip.id, "Deel deze tip"));
+  // The share controls are in the page already (overrides/hooks/links.py), so nothing moves when
+  // this runs; the buttons need this script, the mail links work without it.
+  document.querySelectorAll("button.delen__knop[data-titel]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      share(button.getAttribute("data-titel"), address(button.getAttribute("data-anker")));
+    });
   });
 
   document.querySelectorAll("button.kopieer-link[data-url]").forEach(function (button) {

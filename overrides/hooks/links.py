@@ -1,8 +1,8 @@
 """Links that last: a link to every tip, the caseworkers' list of links with QR codes, the share image.
 
 - on_page_content: puts a visible "link to this part" anchor in the title of every tip and
-  key-message box (section headings get theirs from the toc extension), and adds for print the
-  page's web address with a QR code to it.
+  key-message box (section headings get theirs from the toc extension), share controls under the
+  page title and in every tip, and for print the page's web address with a QR code to it.
 - on_page_context: on the page with `\\linklijst`, lists a direct link to every chapter, section
   and tip, each with its full address, a copy button (assets/site.js) and a QR code
   (segno, written as SVG files under qr/).
@@ -16,6 +16,7 @@ from __future__ import annotations
 import textwrap
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import mkdocs_redirects.plugin
 import segno
@@ -70,8 +71,27 @@ def on_page_content(html, page, config, files):
         found.append((section["id"] if section else "", box["id"], f"{word}: {title.get_text().rstrip('#').strip()}"))
     boxes[page.file.src_uri] = found
     if config.site_url:
+        heading = soup.find("h1")
+        if heading is not None:
+            heading.insert_after(_share_controls(soup, config, page, page.title, "", "Deel deze pagina"))
+        for box in soup.select("div.admonition.pleegtip[id]"):
+            title = box.select_one(".admonition-title").get_text().rstrip("#").strip()
+            box.append(_share_controls(soup, config, page, f"Tip: {title}", box["id"], "Deel deze tip"))
         soup.append(_printed_address(soup, page, config))
     return str(soup)
+
+
+def _share_controls(soup, config, page, title: str, anchor: str, label: str):
+    """A share button (assets/site.js) and a mail link with the public address, in the page from the start."""
+    paragraph = soup.new_tag("p", attrs={"class": "delen"})
+    button = soup.new_tag("button", attrs={"type": "button", "class": "md-button delen__knop", "data-titel": title,
+                                           "data-anker": anchor})
+    button.string = label
+    mail = soup.new_tag("a", attrs={"class": "md-button delen__mail",
+                                    "href": f"mailto:?subject={quote(title)}&body={quote(_absolute(config, page.url, anchor))}"})
+    mail.string = "Stuur per mail"
+    paragraph.extend([button, " ", mail])
+    return paragraph
 
 
 def _printed_address(soup, page, config):

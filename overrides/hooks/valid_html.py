@@ -1,6 +1,7 @@
 """Valid HTML: a last pass over every built page, so the Nu Html Checker finds no error.
 
 What it mends comes from templates and plugins this project does not own:
+- Material's search dialog has no accessible name;
 - Material writes autocomplete="off" on its checkbox toggles (allowed on text inputs only) and an
   empty tabindex on navigation section labels;
 - mkdocs-print-site-plugin writes a `heading-number` attribute, a <style> element inside the body
@@ -24,6 +25,8 @@ def _mend(soup: BeautifulSoup, whole_guide: bool) -> None:
         del box["autocomplete"]
     for element in soup.select("[tabindex='']"):
         del element["tabindex"]
+    for dialog in soup.select("[role=dialog]:not([aria-label]):not([aria-labelledby])"):
+        dialog["aria-label"] = "Zoeken"  # Material's search dialog has no name of its own
     for section in soup.select("[heading-number]"):
         section["data-heading-number"] = section.attrs.pop("heading-number")
     for label in soup.select("label[for]"):

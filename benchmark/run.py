@@ -1,0 +1,137 @@
+"""Benchmark: this site against a plain default Material build of the same Markdown, on this machine.
+
+    ./run.sh benchmark        writes benchmark/rapport.md and prints it
+
+1. Builds both (timed; this site without PDFs). The baseline is Material with its defaults and the
+   same docs/ folder: no hooks, no plugins of this project, Google Fonts as Material asks for them.
+2. Serves both with Debian's nginx and server/nginx.conf on loopback (compression, caching).
+3. Per page, with Debian's Chromium: bytes and requests of the first view and of a repeat view (the
+   next chapter after it), and Lighthouse's mobile scores with FCP, LCP, TBT and CLS (npm lighthouse
+   from benchmark/package.json, CHROME_PATH=/usr/bin/chromium).
+Times and scores live here, not in the tests; the tests hold the deterministic budgets.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "server"))
+from loopback import Nginx, transferred  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+PAGES = ["", "wat-is-gehechtheid", "waarom-gehechtheid-belangrijk-is", "gehechtheid-in-pleegzorg",
+         "vipp-fc-en-basic-trust"]
+PHONE = {"width": 390, "height": 844}
+LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
+
+
+def build(config: Path, site: Path, env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                   check=True, env=env, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def baseline_config(folder: Path) -> Path:
+    config = folder / "mkdocs.yml"
+    config.write_text(f"site_name: Gehechtheid in pleegzorg\ndocs_dir: {ROOT / 'docs'}\ntheme:\n  name: material\n",
+                      encoding="utf-8")
+    return config
+
+
+def weigh(browser, base: str, path: str) -> dict:
+    following = PAGES[(PAGES.index(path) + 1) % len(PAGES)]
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    first, first_requests = transferred(page, f"{base}/{path}/" if path else f"{base}/")
+    repeat, repeat_requests = transferred(page, f"{base}/{following}/" if following else f"{base}/")
+    context.close()
+    return {"first": first, "first_requests": first_requests, "repeat": repeat, "repeat_requests": repeat_requests}
+
+
+def lighthouse(url: str, folder: Path) -> dict:
+    report = folder / "lighthouse.json"
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                    "--disable-component-update --disable-sync --no-first-run",
+                    "--only-categories=performance,accessibility,best-practices,seo"],
+                   check=True, env=env, timeout=300, capture_output=True)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    return {
+        **{name: round(category["score"] * 100) for name, category in data["categories"].items()},
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+    }
+
+
+def ratio(ours: float, theirs: float) -> str:
+    return f"{ours / theirs:.2f}" if theirs else "–"
+
+
+def main() -> None:
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE,
+                       check=True)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        env = dict(os.environ, PDF="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+        ours_site, base_site = folder / "ours", folder / "baseline"
+        ours_time = build(ROOT / "mkdocs.yml", ours_site, env)
+        base_time = build(baseline_config(folder), base_site, env)
+        (base_site / "nginx-csp.conf").write_text("")  # the shipped config includes this build file
+        results = {}
+        with Nginx(ours_site, folder / "nginx-ours") as ours, Nginx(base_site, folder / "nginx-base") as base:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+                for path in PAGES:
+                    for name, url in (("ours", ours), ("base", base)):
+                        weights = weigh(browser, url, path)
+                        scores = lighthouse(f"{url}/{path}/" if path else f"{url}/", folder)
+                        results[(path, name)] = {**weights, **scores}
+                        print(f"/{path} {name}: {results[(path, name)]}", file=sys.stderr)
+                browser.close()
+    lines = [
+        "# Benchmark: deze site tegenover een standaard Material-build van dezelfde Markdown",
+        "",
+        f"Gemeten op {time.strftime('%Y-%m-%d %H:%M')} op deze machine ({os.cpu_count()} kernen), "
+        "geserveerd met nginx en server/nginx.conf op loopback, Chromium in telefoonformaat.",
+        "",
+        f"Bouwtijd (zonder PDF's): deze site {ours_time:.1f} s, standaard {base_time:.1f} s "
+        f"(verhouding {ratio(ours_time, base_time)}).",
+        "",
+        "| Pagina | Eerste bezoek (bytes, verzoeken) | Standaard | Verh. | Herhaald bezoek (bytes) | Standaard | "
+        "Lighthouse prestaties / toegankelijkheid / praktijken / SEO | Standaard | FCP ms | LCP ms | TBT ms | CLS |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for path in PAGES:
+        o, b = results[(path, "ours")], results[(path, "base")]
+        scores = lambda r: f"{r['performance']} / {r['accessibility']} / {r['best-practices']} / {r['seo']}"  # noqa: E731
+        lines.append(
+            f"| /{path} | {o['first']} ({o['first_requests']}) | {b['first']} ({b['first_requests']}) | "
+            f"{ratio(o['first'], b['first'])} | {o['repeat']} | {b['repeat']} | {scores(o)} | {scores(b)} | "
+            f"{o['fcp']:.0f} ({b['fcp']:.0f}) | {o['lcp']:.0f} ({b['lcp']:.0f}) | {o['tbt']:.0f} ({b['tbt']:.0f}) | "
+            f"{o['cls']:.3f} ({b['cls']:.3f}) |")
+    lines += ["", "Tussen haakjes bij FCP, LCP, TBT en CLS: de standaard-build.", ""]
+    report = "\n".join(lines)
+    (HERE / "rapport.md").write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    shutil.which("nginx") or sys.exit("benchmark: nginx is needed (apt-get install nginx libnginx-mod-http-brotli-static)")
+    main()
