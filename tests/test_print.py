@@ -178,3 +178,12 @@ def test_print_shows_only_content_and_external_addresses(server, desktop):
     assert "https://www.example.org/folder" in after
     size = desktop.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-afdruk] > p:not(.delen)')).fontSize)")
     assert 14.6 <= size <= 16.1, f"body text {size}px is not 11–12 pt"
+
+
+def test_collapsed_content_is_printed_open(server, desktop):
+    desktop.goto(f"{server}/voor-begeleiders/")
+    qr = desktop.locator("details.linklijst__qr img").first
+    assert not qr.is_visible(), "closed on screen"
+    desktop.emulate_media(media="print")
+    qr.scroll_into_view_if_needed()
+    assert qr.is_visible(), "open in print"
