@@ -81,7 +81,7 @@ def test_chapter_source_list_has_dutch_heading(site):
         assert heading is not None, slug
         assert heading.find_next("div", class_="footnote") is not None, slug
         for backref in soup.select("a.footnote-backref"):
-            assert backref["title"] == "Terug naar de tekst"
+            assert backref["aria-label"] == "Terug naar de tekst" and not backref.get("title")
             assert soup.find(id=backref["href"][1:]) is not None, f"{slug}: back link {backref['href']} leads nowhere"
 
 

@@ -297,6 +297,9 @@ def on_page_content(html, page, config, files):
         new_ids.add(item["id"])
         for backref in item.select("a.footnote-backref"):
             backref["href"] = "#" + _marker_id(backref["href"].lstrip("#"))
+            # A name for screen readers, not a title: Material would give each of these dozens of
+            # links a tooltip of its own, which costs the phone time at every page load.
+            backref["aria-label"] = backref.attrs.pop("title")
         items.append((number, item.extract()))
     ordered = footnotes.find("ol")
     for _, item in sorted(items, key=lambda pair: pair[0]):

@@ -64,12 +64,16 @@ def on_page_content(html, page, config, files):
             continue
         link_title, word = LINKED_BOXES[kind]
         title = box.select_one(".admonition-title")
-        anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}", "title": link_title})
+        anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}", "aria-label": link_title})
         anchor.string = "#"
         title.append(anchor)
         section = box.find_previous(["h2", "h3"], id=True)
         found.append((section["id"] if section else "", box["id"], f"{word}: {title.get_text().rstrip('#').strip()}"))
     boxes[page.file.src_uri] = found
+    # The "#" links are named for screen readers rather than titled: Material would give each a
+    # tooltip of its own, which costs a phone time at every page load.
+    for link in soup.select("a.headerlink[title]"):
+        link["aria-label"] = link.attrs.pop("title")
     if config.site_url:
         heading = soup.find("h1")
         if heading is not None:
