@@ -66,6 +66,23 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+def nav_pages() -> list[str]:
+    """The address (slug) of every page in mkdocs.yml's nav, in order; "" is the home page."""
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            else:
+                yield "" if value == "index.md" else value.removesuffix(".md")
+
+    return list(walk(config["nav"]))
+
+
 def page_path(site: Path, slug: str) -> Path:
     return site / slug / "index.html" if slug else site / "index.html"
 

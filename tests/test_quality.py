@@ -15,14 +15,12 @@ from urllib.parse import unquote, urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, ROOT, all_pages, soup_of
+from conftest import DESKTOP, PHONE, ROOT, all_pages, nav_pages, soup_of
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-PAGES = ["", "wat-is-gehechtheid", "waarom-gehechtheid-belangrijk-is", "gehechtheid-in-pleegzorg",
-         "vipp-fc-en-basic-trust", "woordenlijst", "bronnen", "voor-begeleiders", "printen", "over-deze-gids",
-         "toegankelijkheid", "volledige-gids", "404.html"]
+PAGES = [*nav_pages(), "volledige-gids", "404.html"]  # every page a reader can reach
 # Records what the Content-Security-Policy blocks, before any script of the page runs.
 RECORD_CSP = """window.__csp = []; document.addEventListener('securitypolicyviolation',
     e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"""
