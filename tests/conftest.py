@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 from pybtex.database import parse_file
@@ -68,8 +69,6 @@ def site(tmp_path_factory) -> Path:
 
 def nav_pages() -> list[str]:
     """The address (slug) of every page in mkdocs.yml's nav, in order; "" is the home page."""
-    import yaml
-
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
     def walk(items):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -115,6 +115,8 @@ def test_every_page_previews_well(site):
         assert og["og:title"] and og["og:title"] == twitter["twitter:title"], name
         assert og["og:image"] == twitter["twitter:image"] == SITE_URL + "assets/deelbeeld.png", name
         assert og["og:locale"] == "nl_BE" and twitter["twitter:card"] == "summary_large_image", name
+        if name == "index.html":
+            assert og["og:title"] == "Gehechtheid in pleegzorg", "the home page previews with the guide's name"
 
 
 def test_descriptions_are_written_per_page(site):
@@ -168,4 +170,9 @@ def test_404_page_offers_search(site):
 def test_site_url_is_configurable():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^site_url: !ENV \[SITE_URL, ", text, re.M)
-    assert urlsplit(SITE_URL).hostname == "gids.pleegzorg.example"
+
+
+def test_share_controls_name_what_is_shared(site):
+    assert soup_of(site, "").select_one("p.delen .delen__knop")["data-titel"] == "Gehechtheid in pleegzorg"
+    tip = soup_of(site, "gehechtheid-in-pleegzorg").select_one("#tip-kleine-signalen .delen__knop")
+    assert tip["data-titel"] == "Tip: Let op kleine signalen" and tip["data-anker"] == "tip-kleine-signalen"

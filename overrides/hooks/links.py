@@ -21,8 +21,8 @@ from urllib.parse import quote
 import mkdocs_redirects.plugin
 import segno
 from bs4 import BeautifulSoup
-from mkdocs.plugins import event_priority
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
 
@@ -57,6 +57,10 @@ boxes: dict[str, list[tuple[str, str, str]]] = {}
 @event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
 def on_page_content(html, page, config, files):
     soup = BeautifulSoup(html, "html.parser")
+    # The "#" links are named for screen readers rather than titled: Material would give each a
+    # tooltip of its own, which costs a phone time at every page load.
+    for link in soup.select("a.headerlink[title]"):
+        link["aria-label"] = link.attrs.pop("title")
     found = []
     for box in soup.select("div.admonition[id]"):
         kind = next((k for k in LINKED_BOXES if k in box["class"]), None)
@@ -64,23 +68,20 @@ def on_page_content(html, page, config, files):
             continue
         link_title, word = LINKED_BOXES[kind]
         title = box.select_one(".admonition-title")
+        name = title.get_text().strip()
         anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}", "aria-label": link_title})
         anchor.string = "#"
         title.append(anchor)
         section = box.find_previous(["h2", "h3"], id=True)
-        found.append((section["id"] if section else "", box["id"], f"{word}: {title.get_text().rstrip('#').strip()}"))
+        found.append((section["id"] if section else "", box["id"], f"{word}: {name}"))
+        if kind == "pleegtip" and config.site_url:
+            box.append(_share_controls(soup, config, page, f"Tip: {name}", box["id"], "Deel deze tip"))
     boxes[page.file.src_uri] = found
-    # The "#" links are named for screen readers rather than titled: Material would give each a
-    # tooltip of its own, which costs a phone time at every page load.
-    for link in soup.select("a.headerlink[title]"):
-        link["aria-label"] = link.attrs.pop("title")
     if config.site_url:
         heading = soup.find("h1")
         if heading is not None:
-            heading.insert_after(_share_controls(soup, config, page, page.title, "", "Deel deze pagina"))
-        for box in soup.select("div.admonition.pleegtip[id]"):
-            title = box.select_one(".admonition-title").get_text().rstrip("#").strip()
-            box.append(_share_controls(soup, config, page, f"Tip: {title}", box["id"], "Deel deze tip"))
+            page_title = config.site_name if page.is_homepage else page.title  # "Start" says nothing to a family
+            heading.insert_after(_share_controls(soup, config, page, page_title, "", "Deel deze pagina"))
         soup.append(_printed_address(soup, page, config))
     return str(soup)
 
