@@ -51,6 +51,21 @@ def test_pages_come_compressed(nginx, site):
     assert "Accept-Encoding" in headers.get("Vary", "")
 
 
+def test_precompressed_are_the_files_readers_fetch(site):
+    """Every text file a page or the search can fetch has its .br and .gz; source maps and the search
+    files of other languages have none (compressing those made the build slow)."""
+    text = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+    lunr = site / "assets" / "javascripts" / "lunr"
+    fetched = [path for path in site.rglob("*") if path.suffix in text and path.is_file() and lunr not in path.parents]
+    fetched += [lunr / "min" / "lunr.stemmer.support.min.js", lunr / "min" / "lunr.nl.min.js"]
+    assert len(fetched) > 50
+    missing = [str(p.relative_to(site)) for p in fetched
+               if not (p.with_name(p.name + ".br").is_file() and p.with_name(p.name + ".gz").is_file())]
+    assert not missing
+    assert not list(site.rglob("*.map.br")) and not list(lunr.rglob("lunr.fr.min.js.br"))
+    assert not (lunr / "wordcut.js.br").exists()
+
+
 def test_caching_long_for_fingerprinted_assets_short_for_pages(nginx, site):
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
     _, headers, _ = fetch(f"{nginx}/assets/javascripts/{bundle}")

@@ -1,19 +1,25 @@
-"""Precompressed files: every text file of the built site also as .br (Brotli) and .gz (gzip).
+"""Precompressed files: every text file a reader's browser can fetch, also as .br (Brotli) and .gz (gzip).
 
 A web server sends them as they are (nginx: brotli_static and gzip_static, see server/), so pages
 travel small on a weak connection without compressing on every request. Skipped by `mkdocs serve`.
 Runs last, after every step that changes the files.
+
+Left out, because no reader fetches them (the server still compresses them on the fly if asked):
+source maps (.map, for developer tools) and Material's search files for languages this site does not
+search in (its search worker loads lunr.stemmer.support, lunr.multi and lunr.<lang> of the search
+plugin's `lang` only). Compressing those took most of the build time.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import brotli
 from mkdocs.plugins import event_priority
 
-TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 serving = False
 
 
@@ -22,12 +28,23 @@ def on_startup(command, dirty):
     serving = command == "serve"
 
 
+def _search_files_used(config) -> re.Pattern:
+    languages = config.plugins["material/search"].config.lang or ["en"]
+    names = ["stemmer\\.support", "multi", *(re.escape(lang) for lang in languages)]
+    return re.compile(rf"lunr\.({'|'.join(names)})\.min\.js$")
+
+
 @event_priority(-100)  # last of all
 def on_post_build(config):
     if serving:
         return
-    for path in Path(config.site_dir).rglob("*"):
-        if path.suffix in TEXT and path.is_file():
-            data = path.read_bytes()
-            path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
-            path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    site = Path(config.site_dir)
+    used = _search_files_used(config)
+    for path in site.rglob("*"):
+        if path.suffix not in TEXT or not path.is_file():
+            continue
+        if "javascripts/lunr" in path.relative_to(site).as_posix() and not used.search(path.name):
+            continue
+        data = path.read_bytes()
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
