@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ARTIFACTS, CHAPTERS, PHONE, SITE_URL, contrast
+from conftest import ARTIFACTS, CHAPTERS, PHONE, SITE_URL, contrast, nav_pages
 
 
 @pytest.mark.parametrize("slug", list(CHAPTERS.values()))
@@ -161,3 +161,31 @@ def test_link_to_this_part_is_visible_on_a_phone(server, phone):
         link = phone.locator(selector)
         assert link.is_visible(), selector
         assert phone.eval_on_selector(selector, "e => getComputedStyle(e).opacity") == "1", selector
+
+
+@pytest.mark.parametrize("slug", [*nav_pages(), "volledige-gids"])
+def test_nothing_shifts_while_a_page_loads(browser, server, slug):
+    """No layout shift (issue: fast on a weak phone connection): on a phone with a slowed-down
+    processor, so scripts run well after the first paint, as on a cheap phone."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script("""window.verschuivingen = [];
+        new PerformanceObserver(list => list.getEntries().forEach(entry => window.verschuivingen.push(
+          entry.sources.map(s => s.node ? s.node.nodeName + '.' + s.node.className : '?').join(', ') + ': ' + entry.value
+        ))).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(f"{server}/{slug}/" if slug else f"{server}/", wait_until="load")
+    page.wait_for_timeout(1000)
+    shifts = page.evaluate("window.verschuivingen")
+    painted = page.evaluate("performance.getEntriesByType('paint').length")
+    context.close()
+    assert painted > 0, "the page was painted"
+    assert not shifts, f"/{slug}: layout shifts while loading: {shifts}"
+
+
+def test_whole_guide_keeps_the_menu_on_a_phone(server, phone):
+    phone.goto(f"{server}/volledige-gids/")
+    phone.locator("label.md-header__button[for='__drawer']").click()
+    menu = phone.locator(".md-sidebar--primary")
+    assert menu.is_visible()
+    assert menu.get_by_role("link", name="Gehechtheid in pleegzorg").first.is_visible()

@@ -154,6 +154,11 @@ def test_whole_guide_has_cover_contents_and_every_chapter_in_order(site):
     cover = normalise(soup.select_one(".gids-omslag").get_text(" "))
     assert "Gehechtheid in pleegzorg" in cover and "Laatst gecontroleerd:" in cover and SITE_URL in cover
     assert soup.select_one("#print-page-toc .print-page-toc-title").get_text() == "Inhoud"
+    # The contents list is in the page as built (no script fills it), and every entry leads somewhere.
+    contents = [a["href"] for a in soup.select("#print-page-toc a")]
+    assert [href for href in contents if href[1:] in CHAPTERS.values()] == [f"#{slug}" for slug in CHAPTERS.values()]
+    assert all(soup.find(id=href[1:]) for href in contents)
+    assert not soup.select("script[src*='print-site']") and "generate_toc" not in str(soup)
     order = [section["id"] for section in soup.select("section.print-page[id]") if section["id"] in CHAPTERS.values()]
     assert order == list(CHAPTERS.values())
     ids = [element["id"] for element in soup.select("article [id]")]
@@ -178,6 +183,19 @@ def test_print_shows_only_content_and_external_addresses(server, desktop):
     assert "https://www.example.org/folder" in after
     size = desktop.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-afdruk] > p:not(.delen)')).fontSize)")
     assert 14.6 <= size <= 16.1, f"body text {size}px is not 11–12 pt"
+
+
+def test_whole_guide_prints_its_contents_without_javascript(browser, server, site):
+    titles = [soup_of(site, slug).title.get_text().split(" - ")[0] for slug in CHAPTERS.values()]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/volledige-gids/")
+    page.emulate_media(media="print")
+    contents = page.locator("#print-page-toc")
+    assert contents.is_visible()
+    text = contents.inner_text()
+    context.close()
+    assert all(title in text for title in titles) and "Wat is gehechtheid?" in titles, text[:300]
 
 
 def test_collapsed_content_is_printed_open(server, desktop):

@@ -173,8 +173,8 @@ def test_readable_without_javascript(browser, server, site, page):
     article = tab.locator("article")
     text = article.inner_text()
     expected = soup_of(site, page).select_one("article")
-    # Not for reading without JavaScript: the print block, share buttons (the mail links stay) and the
-    # whole guide's contents list, which the print-site plugin's script makes.
+    # Not on screen: the print block, share buttons (they need JavaScript; the mail links stay) and the
+    # whole guide's contents list (for print; the sidebar has it on screen).
     for hidden in expected.select(".print-adres, .delen__knop, script, style, #print-page-toc"):
         hidden.decompose()
     words = re.findall(r"\w{6,}", expected.get_text(" "))
@@ -182,6 +182,8 @@ def test_readable_without_javascript(browser, server, site, page):
     for selector in ("div.pleegtip", "div.kernboodschap", "div.footnote li", "ol.bronnenlijst li"):
         for element in tab.locator(selector).all()[:50]:
             assert element.is_visible(), f"/{page}: {selector} hidden without JavaScript"
+    for button in tab.locator(".delen__knop").all():
+        assert not button.is_visible(), f"/{page}: a share button shows but cannot work without JavaScript"
     markers = tab.locator("a.footnote-ref").all()[:3]
     for marker in markers:
         href = marker.get_attribute("href")

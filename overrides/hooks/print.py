@@ -4,7 +4,8 @@
   margin: CSS named pages, one per page, appended to the built site stylesheet (one request for all
   pages); the guide's name and page numbers come from site.css itself.
 - The whole guide (mkdocs-print-site-plugin, /volledige-gids/): every id inside a chapter gets the
-  chapter's prefix, as the plugin already does for links to them, so sources and tips stay reachable.
+  chapter's prefix, as the plugin already does for links to them, so sources and tips stay reachable;
+  its contents list is written at build time (the plugin's script is not needed).
 - PDFs, when asked for (PDF=1, as `./run.sh build` does where Chromium is installed): one per
   chapter and one of the whole guide, printed by Debian's Chromium from the built pages with the
   same print style, tagged (language, structure), with an outline and working links to the site.
@@ -110,8 +111,16 @@ def _write_running_headers(config):
         built.write("\n@media print{" + "".join(rules) + "}\n")
 
 
-def _prefix_whole_guide_ids(config):
-    """The plugin prefixes links inside a chapter with the chapter's id; give the targets that prefix too."""
+def _mend_whole_guide(config):
+    """The whole guide's page, as the plugin wrote it, made ready without its script.
+
+    - Ids: the plugin prefixes links inside a chapter with the chapter's id; the targets get that
+      prefix too.
+    - Contents: the plugin leaves the contents list empty and has a script copy the sidebar's table of
+      contents into it when the page opens (and hide the menu and search, which left the phone menu
+      empty). The list is copied here instead, at build time: it is in the page, printed without
+      JavaScript, and the page needs neither the script nor its request.
+    """
     path = Path(config.site_dir) / WHOLE_GUIDE / "index.html"
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     for section in soup.select("section.print-page[id]"):
@@ -121,8 +130,18 @@ def _prefix_whole_guide_ids(config):
         for element in section.select("[id]"):
             if not element["id"].startswith(prefix):
                 element["id"] = prefix + element["id"]
-    for link in soup.select("a.headerlink[title='Permanent link']"):
-        link["title"] = "Link naar dit onderdeel"
+    for link in soup.select("a.headerlink[title='Permanent link'], a.headerlink[title='Link naar dit onderdeel']"):
+        del link["title"]
+        link["aria-label"] = "Link naar dit onderdeel"
+    contents, sidebar = soup.select_one("#print-page-toc nav"), soup.select_one("nav.md-nav--secondary > ul")
+    if contents is None or sidebar is None:
+        raise PluginError(f"{path}: the whole guide has no contents list or no table of contents to fill it with")
+    copy = BeautifulSoup(str(sidebar), "html.parser").ul
+    del copy["data-md-component"], copy["data-md-scrollfix"]
+    contents.append(copy)
+    for script in soup.find_all("script"):
+        if "generate_toc" in (script.string or "") or "js/print-site" in script.get("src", ""):
+            script.decompose()
     path.write_text(str(soup), encoding="utf-8")
 
 
@@ -166,6 +185,6 @@ def _print_pdfs(config):
 @event_priority(-50)  # after the plugins (minify, print-site) have written their files
 def on_post_build(config):
     _write_running_headers(config)
-    _prefix_whole_guide_ids(config)
+    _mend_whole_guide(config)
     if pdf_wanted:
         _print_pdfs(config)

@@ -5,8 +5,9 @@ What it mends comes from templates and plugins this project does not own:
 - Material writes autocomplete="off" on its checkbox toggles (allowed on text inputs only) and an
   empty tabindex on navigation section labels;
 - mkdocs-print-site-plugin writes a `heading-number` attribute, a <style> element inside the body
-  and a label for a control that is not there on the whole-guide page, and adds its own script and styles to every page, where they only cost
-  requests: they stay on the whole-guide page alone.
+  and a label for a control that is not there on the whole-guide page, and adds its own script and
+  styles to every page, where they only cost requests: its styles stay on the whole-guide page alone,
+  its script nowhere (the contents list it would fill is written at build time, see print.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 
 WHOLE_GUIDE = "volledige-gids"
-PRINT_SITE_ASSETS = ("css/print-site", "js/print-site")
+PRINT_SITE_STYLES, PRINT_SITE_SCRIPT = "css/print-site", "js/print-site"
 
 
 def _mend(soup: BeautifulSoup, whole_guide: bool) -> None:
@@ -34,10 +35,10 @@ def _mend(soup: BeautifulSoup, whole_guide: bool) -> None:
             del label["for"]
     for style in soup.body.find_all("style") if soup.body else []:
         soup.head.append(style.extract())
-    if not whole_guide:
-        for element in soup.select("link[href], script[src]"):
-            if any(asset in element.get("href", element.get("src", "")) for asset in PRINT_SITE_ASSETS):
-                element.decompose()
+    for element in soup.select("link[href], script[src]"):
+        address = element.get("href", element.get("src", ""))
+        if PRINT_SITE_SCRIPT in address or (PRINT_SITE_STYLES in address and not whole_guide):
+            element.decompose()
 
 
 @event_priority(-60)  # after every step that writes pages
