@@ -1,6 +1,6 @@
 /*
  * The site's own script, loaded just before Material's bundle at the end of the page (one request,
- * cached; overrides/main.html).
+ * cached, minified to site.min.js by mkdocs-minify-plugin; overrides/main.html).
  *
  * 1. Search loads when it is first used. Material starts its search worker and fetches the search
  *    index on every page view; on a weak phone connection that is about 30 KB a reader who does not
@@ -9,6 +9,11 @@
  * 2. Delen: the share buttons of pages and tips share in one tap (the device's share sheet, or
  *    copy the link with a Dutch confirmation), and the copy buttons on "Voor begeleiders" work.
  *    No third-party script; without JavaScript the links and the mail links still work.
+ * 3. Bronnen: hovering or focusing a citation marker shows its source (the entry of the chapter's
+ *    source list) in a tooltip in Material's style; tapping follows the marker to that entry. One
+ *    listener for the whole page, nothing prepared when it opens: Material's own footnote tooltips
+ *    set up every marker at load (about 70 in the longest chapter), which measured as most of that
+ *    page's blocking time in Lighthouse (benchmark/run.py).
  */
 
 (function () {
@@ -133,3 +138,72 @@ document.addEventListener("DOMContentLoaded", function () {
     button.addEventListener("click", function () { copy(button.getAttribute("data-url")); });
   });
 });
+
+(function () {
+  "use strict";
+
+  var tooltip = null;
+  var host = null;
+  var waiting = 0;
+
+  function marker(target) {
+    return target && target.closest ? target.closest("a.footnote-ref") : null;
+  }
+
+  function hide() {
+    window.clearTimeout(waiting);
+    if (!tooltip) { return; }
+    host.removeAttribute("aria-describedby");
+    tooltip.remove();
+    tooltip = host = null;
+  }
+
+  function show(link) {
+    var entry = document.getElementById(link.hash.slice(1));
+    if (link === host || !entry) { return; }
+    hide();
+    var inner = document.createElement("div");
+    inner.className = "md-tooltip2__inner md-typeset";
+    Array.prototype.forEach.call(entry.children, function (child) { inner.appendChild(child.cloneNode(true)); });
+    inner.querySelectorAll(".footnote-backref").forEach(function (back) { back.remove(); });
+    inner.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+    tooltip = document.createElement("div");
+    tooltip.className = "md-tooltip2 bron-tooltip";
+    tooltip.id = "bron-tooltip";
+    tooltip.setAttribute("role", "tooltip");
+    tooltip.appendChild(inner);
+    document.body.appendChild(tooltip);
+    host = link;
+    link.setAttribute("aria-describedby", tooltip.id);
+    var box = link.getBoundingClientRect();
+    var above = box.top >= window.innerHeight / 2;
+    tooltip.style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
+    tooltip.style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
+    tooltip.style.setProperty("--md-tooltip-x", box.width / 2 + "px");
+    tooltip.style.setProperty("--md-tooltip-y", (above ? -16 - inner.offsetHeight : 16 + box.height) + "px");
+    tooltip.classList.add(above ? "md-tooltip2--top" : "md-tooltip2--bottom");
+    window.requestAnimationFrame(function () {
+      if (tooltip) { tooltip.classList.add("md-tooltip2--active"); }
+    });
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var link = marker(event.target);
+    window.clearTimeout(waiting);
+    if (link) { waiting = window.setTimeout(function () { show(link); }, 150); }
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (marker(event.target) && !marker(event.relatedTarget) && document.activeElement !== host) { hide(); }
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = marker(event.target);
+    if (link) { show(link); } else { hide(); }
+  });
+  document.addEventListener("focusout", function (event) {
+    if (marker(event.target)) { hide(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { hide(); }
+  });
+  window.addEventListener("hashchange", hide);
+})();
