@@ -116,4 +116,5 @@ def test_first_view_within_budget(browser, nginx, path):
     print(f"/{path}: first view {total} bytes in {requests} requests; then /{following}/: {repeat} bytes "
           f"in {repeat_requests} requests")
     assert total <= FIRST_VIEW_BUDGET, f"/{path}: first view {total} bytes"
+    assert requests <= 5, f"/{path}: first view in {requests} requests (page, two stylesheets, two scripts)"
     assert repeat <= REPEAT_VIEW_BUDGET, f"/{following}/ after /{path}: {repeat} bytes"

@@ -87,6 +87,17 @@ def test_light_and_dark_palette_toggle(site):
     assert labels == {"Donkere weergave inschakelen", "Lichte weergave inschakelen"}
 
 
+def test_colours_come_with_the_site_stylesheet(site):
+    """The dark scheme's rules travel in site.min.css; Material's palette stylesheet is not requested."""
+    linked = [link["href"] for page in all_pages(site)
+              for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("link[rel=stylesheet]")]
+    assert linked and not [href for href in linked if "stylesheets/palette." in href]
+    stylesheet = (site / "assets" / "site.min.css").read_text(encoding="utf-8")
+    scheme, own = stylesheet.index("[data-md-color-scheme=slate]{color-scheme:dark"), stylesheet.index("--site-tip-color")
+    assert scheme < own, "Material's scheme rules come before the site's own colours"
+    assert "[data-md-color-primary=red]" not in stylesheet and "[data-md-color-accent=red]" not in stylesheet
+
+
 def test_404_page_is_dutch_and_leads_to_the_chapters(site):
     soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article")
