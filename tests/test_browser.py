@@ -30,6 +30,13 @@ def test_focusing_or_hovering_a_marker_shows_its_source(server, desktop, action,
     tooltip = desktop.locator(".md-tooltip2").filter(has_text=expected)
     tooltip.wait_for(state="visible", timeout=5000)
     assert tooltip.is_visible()
+    # One preview (assets/site.js; Material's footnote tooltips would add a second), without the back link.
+    assert desktop.locator(".md-tooltip2").filter(has_text=expected).count() == 1
+    assert "↩" not in tooltip.inner_text()
+    described = desktop.evaluate("document.querySelector('[aria-describedby=bron-tooltip]')?.getAttribute('href')")
+    assert described == f"#bron-{number}", "screen readers hear the source too"
+    desktop.keyboard.press("Escape")
+    tooltip.wait_for(state="detached", timeout=5000)
 
 
 def test_tapping_a_marker_leads_to_its_source(server, phone):
