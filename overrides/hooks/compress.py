@@ -13,7 +13,6 @@ plugin's `lang` only). Compressing those took most of the build time.
 from __future__ import annotations
 
 import gzip
-import re
 from pathlib import Path
 
 import brotli
@@ -28,10 +27,9 @@ def on_startup(command, dirty):
     serving = command == "serve"
 
 
-def _search_files_used(config) -> re.Pattern:
+def _search_files_used(config) -> set[str]:
     languages = config.plugins["material/search"].config.lang or ["en"]
-    names = ["stemmer\\.support", "multi", *(re.escape(lang) for lang in languages)]
-    return re.compile(rf"lunr\.({'|'.join(names)})\.min\.js$")
+    return {f"lunr.{name}.min.js" for name in ("stemmer.support", "multi", *languages)}
 
 
 @event_priority(-100)  # last of all
@@ -43,7 +41,7 @@ def on_post_build(config):
     for path in site.rglob("*"):
         if path.suffix not in TEXT or not path.is_file():
             continue
-        if "javascripts/lunr" in path.relative_to(site).as_posix() and not used.search(path.name):
+        if "javascripts/lunr" in path.relative_to(site).as_posix() and path.name not in used:
             continue
         data = path.read_bytes()
         path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
