@@ -15,16 +15,14 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import brotli
-from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from state import Build
 
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
-serving = False
-
-
-def on_startup(command, dirty):
-    global serving
-    serving = command == "serve"
 
 
 def _search_files_used(config) -> set[str]:
@@ -32,12 +30,11 @@ def _search_files_used(config) -> set[str]:
     return {f"lunr.{name}.min.js" for name in ("stemmer.support", "multi", *languages)}
 
 
-@event_priority(-100)  # last of all
-def on_post_build(config):
-    if serving:
+def precompress(*, build: Build) -> None:
+    if build.serving:
         return
-    site = Path(config.site_dir)
-    used = _search_files_used(config)
+    site = build.site
+    used = _search_files_used(build.config)
     for path in site.rglob("*"):
         if path.suffix not in TEXT or not path.is_file():
             continue

@@ -12,9 +12,12 @@ from __future__ import annotations
 import base64
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from state import Build
 
 POLICY = {
     "default-src": ["'self'"],
@@ -44,25 +47,22 @@ def policy(script_hashes=(), style_hashes=()) -> str:
     return "; ".join(parts)
 
 
-@event_priority(-70)  # after the pages are final
-def on_post_build(config):
-    all_scripts, all_styles = set(), set()
-    for path in Path(config.site_dir).rglob("*.html"):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        if soup.head is None:
-            continue
-        scripts = [_hash(s.string or "") for s in soup.find_all("script")
-                   if not s.get("src") and s.get("type", "text/javascript") in ("text/javascript", "module")]
-        styles = [_hash(s.string or "") for s in soup.find_all("style")]
-        all_scripts.update(scripts)
-        all_styles.update(styles)
-        meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": policy(scripts, styles)})
-        charset = soup.head.find("meta", charset=True)
-        if charset:
-            charset.insert_after(meta)
-        else:
-            soup.head.insert(0, meta)
-        path.write_text(str(soup), encoding="utf-8")
-    (Path(config.site_dir) / HEADER_FILE).write_text(
+def add_policy(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+    scripts = [_hash(s.string or "") for s in soup.find_all("script")
+               if not s.get("src") and s.get("type", "text/javascript") in ("text/javascript", "module")]
+    styles = [_hash(s.string or "") for s in soup.find_all("style")]
+    build.inline_hashes["script"].update(scripts)
+    build.inline_hashes["style"].update(styles)
+    meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": policy(scripts, styles)})
+    charset = soup.head.find("meta", charset=True)
+    if charset:
+        charset.insert_after(meta)
+    else:
+        soup.head.insert(0, meta)
+
+
+def write_header(*, build: Build) -> None:
+    (build.site / HEADER_FILE).write_text(
         "# Written by overrides/hooks/csp.py: the Content-Security-Policy of this build (all pages' hashes).\n"
-        f'add_header Content-Security-Policy "{policy(all_scripts, all_styles)}" always;\n', encoding="utf-8")
+        f'add_header Content-Security-Policy "{policy(build.inline_hashes["script"], build.inline_hashes["style"])}" always;\n',
+        encoding="utf-8")

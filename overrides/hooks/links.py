@@ -1,14 +1,17 @@
 """Links that last: a link to every tip, the caseworkers' list of links with QR codes, the share image.
 
-- on_page_content: puts a visible "link to this part" anchor in the title of every tip and
-  key-message box (section headings get theirs from the toc extension), share controls under the
-  page title and in every tip, and for print the page's web address with a QR code to it.
-- on_page_context: on the page with `\\linklijst`, lists a direct link to every chapter, section
-  and tip, each with its full address, a copy button (assets/site.js) and a QR code
-  (segno, written as SVG files under qr/).
-- mkdocs-redirects keeps moved and short addresses working; its pages are in Dutch.
-- on_post_build: draws the image that previews show when a link is shared (Pillow, with its
-  bundled font: nothing is fetched).
+pipeline.py calls:
+- link_boxes (each page's HTML): a visible "link to this part" anchor in the title of every tip and
+  key-message box (section headings get theirs from the toc extension); remembers the boxes for the
+  caseworkers' list.
+- share_controls (each page's HTML): share controls under the page title and in every tip.
+- printed_address (each page's HTML): for print, the page's web address with a QR code to it.
+- link_list (each page, once all pages are known): on the page with `\\linklijst`, a direct link to
+  every chapter, section and tip, each with its full address, a copy button (assets/site.js) and a
+  QR code (segno, written as SVG files under qr/).
+- share_image (the built site): the image that previews show when a link is shared (Pillow, with
+  its bundled font: nothing is fetched).
+mkdocs-redirects keeps moved and short addresses working; its pages are in Dutch.
 """
 
 from __future__ import annotations
@@ -16,15 +19,22 @@ from __future__ import annotations
 import textwrap
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import mkdocs_redirects.plugin
 import segno
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
+
+from state import Box
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from state import Build
 
 LINK_LIST_MARKER = "\\linklijst"
 # Box type -> (title of its link, word before its title in the caseworkers' list)
@@ -49,14 +59,8 @@ mkdocs_redirects.plugin.HTML_TEMPLATE = """<!doctype html>
 </html>
 """
 
-# Per page (by src_uri): its linked boxes as (id of the section they stand in, box id, list title),
-# collected while pages are rendered.
-boxes: dict[str, list[tuple[str, str, str]]] = {}
 
-
-@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
-def on_page_content(html, page, config, files):
-    soup = BeautifulSoup(html, "html.parser")
+def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     # The "#" links are named for screen readers rather than titled: Material would give each a
     # tooltip of its own, which costs a phone time at every page load.
     for link in soup.select("a.headerlink[title]"):
@@ -66,72 +70,78 @@ def on_page_content(html, page, config, files):
         kind = next((k for k in LINKED_BOXES if k in box["class"]), None)
         if kind is None:
             continue
-        link_title, word = LINKED_BOXES[kind]
         title = box.select_one(".admonition-title")
         name = title.get_text().strip()
-        anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}", "aria-label": link_title})
+        anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}",
+                                          "aria-label": LINKED_BOXES[kind][0]})
         anchor.string = "#"
         title.append(anchor)
         section = box.find_previous(["h2", "h3"], id=True)
-        found.append((section["id"] if section else "", box["id"], f"{word}: {name}"))
-        if kind == "pleegtip" and config.site_url:
-            box.append(_share_controls(soup, config, page, f"Tip: {name}", box["id"], "Deel deze tip"))
-    boxes[page.file.src_uri] = found
-    if config.site_url:
-        heading = soup.find("h1")
-        if heading is not None:
-            page_title = config.site_name if page.is_homepage else page.title  # "Start" says nothing to a family
-            heading.insert_after(_share_controls(soup, config, page, page_title, "", "Deel deze pagina"))
-        soup.append(_printed_address(soup, page, config))
-    return str(soup)
+        found.append(Box(kind, section["id"] if section else "", box["id"], name))
+    build.boxes[page.file.src_uri] = found
 
 
-def _share_controls(soup, config, page, title: str, anchor: str, label: str):
+def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    config = build.config
+    for box in build.boxes.get(page.file.src_uri, []):
+        if box.kind == "pleegtip":
+            soup.find(id=box.id).append(_share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip"))
+    heading = soup.find("h1")
+    if heading is not None:
+        page_title = config.site_name if page.is_homepage else page.title  # "Start" says nothing to a family
+        heading.insert_after(_share_controls(soup, build, page, page_title, "", "Deel deze pagina"))
+
+
+def _share_controls(soup, build: Build, page, title: str, anchor: str, label: str):
     """A share button (assets/site.js) and a mail link with the public address, in the page from the start."""
     paragraph = soup.new_tag("p", attrs={"class": "delen"})
     button = soup.new_tag("button", attrs={"type": "button", "class": "md-button delen__knop", "data-titel": title,
                                            "data-anker": anchor})
     button.string = label
     mail = soup.new_tag("a", attrs={"class": "md-button delen__mail",
-                                    "href": f"mailto:?subject={quote(title)}&body={quote(_absolute(config, page.url, anchor))}"})
+                                    "href": f"mailto:?subject={quote(title)}&body={quote(absolute(build, page.url, anchor))}"})
     mail.string = "Stuur per mail"
     paragraph.extend([button, " ", mail])
     return paragraph
 
 
-def _printed_address(soup, page, config):
+def printed_address(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """For the printout only: where this page lives online, as text and as a QR code."""
-    address = _absolute(config, page.url)
+    address = absolute(build, page.url)
     block = soup.new_tag("div", attrs={"class": "print-adres"})
     text = soup.new_tag("p")
     text.append("Lees deze tekst online: ")
     code = soup.new_tag("code")
     code.string = address
     text.append(code)
-    qr = _qr_file(config, page.file.src_uri.removesuffix(".md"), address)
+    qr = qr_file(build, page.file.src_uri.removesuffix(".md"), address)
     image = soup.new_tag("img", attrs={"src": get_relative_url(qr, page.url), "width": "96", "height": "96",
                                        "alt": f"QR-code naar {address}", "loading": "lazy"})
     block.append(text)
     block.append(image)
-    return block
+    soup.append(block)
 
 
-def _absolute(config, page_url: str, anchor: str = "") -> str:
-    return config.site_url.rstrip("/") + "/" + page_url + (f"#{anchor}" if anchor else "")
+def absolute(build: Build, page_url: str, anchor: str = "") -> str:
+    return build.config.site_url.rstrip("/") + "/" + page_url + (f"#{anchor}" if anchor else "")
 
 
-def _qr_file(config, name: str, address: str) -> str:
-    path = Path(config.site_dir) / QR_DIR / f"{name}.svg"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    segno.make(address, error="m").save(str(path), kind="svg", scale=4, border=2, dark="#000", light="#fff",
-                                        title=f"QR-code naar {address}", svgclass=None, lineclass=None)
-    return f"{QR_DIR}/{name}.svg"
+def qr_file(build: Build, name: str, address: str) -> str:
+    """The QR code to address as qr/<name>.svg, drawn once per build."""
+    relative = f"{QR_DIR}/{name}.svg"
+    if relative not in build.qr_drawn:
+        path = build.site / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        segno.make(address, error="m").save(str(path), kind="svg", scale=4, border=2, dark="#000", light="#fff",
+                                            title=f"QR-code naar {address}", svgclass=None, lineclass=None)
+        build.qr_drawn.add(relative)
+    return relative
 
 
-def _entry(config, here, target_page, title: str, anchor: str, level: str) -> str:
-    address = _absolute(config, target_page.url, anchor)
+def _entry(build: Build, here, target_page, title: str, anchor: str, level: str) -> str:
+    address = absolute(build, target_page.url, anchor)
     name = target_page.file.src_uri.removesuffix(".md") + (f"--{anchor}" if anchor else "")
-    qr = get_relative_url(_qr_file(config, name, address), here.url)
+    qr = get_relative_url(qr_file(build, name, address), here.url)
     href = get_relative_url(target_page.url, here.url) + (f"#{anchor}" if anchor else "")
     return (
         f'<li class="linklijst__{level}">'
@@ -144,32 +154,33 @@ def _entry(config, here, target_page, title: str, anchor: str, level: str) -> st
     )
 
 
-def _link_list(page, nav, config) -> str:
-    if not config.site_url:
-        raise PluginError(f"{page.file.src_uri}: the link list needs site_url (set SITE_URL)")
+def _link_list(page, build: Build) -> str:
     parts = ['<ul class="linklijst">']
-    for target in nav.pages:
+    for target in build.nav.pages:
         if target is page:
             continue
-        parts.append(_entry(config, page, target, target.title, "", "pagina"))
-        page_boxes = boxes.get(target.file.src_uri, [])
+        parts.append(_entry(build, page, target, target.title, "", "pagina"))
+        page_boxes = build.boxes.get(target.file.src_uri, [])
         sections = [s for top in target.toc for item in top.children for s in (item, *item.children)]
         for section in sections:
-            parts.append(_entry(config, page, target, section.title, section.id, "onderdeel"))
-            for box_id, title in ((b, t) for s_id, b, t in page_boxes if s_id == section.id):
-                parts.append(_entry(config, page, target, title, box_id, "tip"))
+            parts.append(_entry(build, page, target, section.title, section.id, "onderdeel"))
+            for box in (b for b in page_boxes if b.section == section.id):
+                word = LINKED_BOXES[box.kind][1]
+                parts.append(_entry(build, page, target, f"{word}: {box.title}", box.id, "tip"))
     parts.append("</ul>")
     return "\n".join(parts)
 
 
-def on_page_context(context, page, config, nav):
+def link_list(*, page: Page, build: Build) -> None:
     if LINK_LIST_MARKER in page.content:
-        listing = _link_list(page, nav, config)
+        if not build.config.site_url:
+            raise PluginError(f"{page.file.src_uri}: the link list needs site_url (set SITE_URL)")
+        listing = _link_list(page, build)
         page.content = page.content.replace(f"<p>{LINK_LIST_MARKER}</p>", listing).replace(LINK_LIST_MARKER, listing)
-    return context
 
 
-def on_post_build(config):
+def share_image(*, build: Build) -> None:
+    config = build.config
     width, height = SHARE_IMAGE_SIZE
     image = Image.new("RGB", SHARE_IMAGE_SIZE, "#1f5f5b")
     draw = ImageDraw.Draw(image)
@@ -177,6 +188,6 @@ def on_post_build(config):
     draw.text((80, 150), config.site_name, font=ImageFont.load_default(size=88), fill="#ffffff")
     description = textwrap.fill(" ".join(config.site_description.split()), width=52)
     draw.multiline_text((80, 300), description, font=ImageFont.load_default(size=40), fill="#e8f3f2", spacing=14)
-    target = Path(config.site_dir) / SHARE_IMAGE
+    target = build.site / SHARE_IMAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     image.save(target, optimize=True)

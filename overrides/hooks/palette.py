@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import tinycss2
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from state import Build
 
 NAMED_COLOURS = ("[data-md-color-primary=", "[data-md-color-accent=")
 
@@ -22,6 +26,11 @@ NAMED_COLOURS = ("[data-md-color-primary=", "[data-md-color-accent=")
 def _for_named_colour(rule) -> bool:
     selectors = tinycss2.serialize(rule.prelude).split(",")
     return all(any(named in selector for named in NAMED_COLOURS) for selector in selectors)
+
+
+def scheme_rules(css: str) -> str:
+    """The rules of a palette stylesheet this site uses: everything but those for Material's named colours."""
+    return "".join(_used(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
 
 
 def _used(rules) -> list[str]:
@@ -40,16 +49,16 @@ def _used(rules) -> list[str]:
     return kept
 
 
-@event_priority(-40)  # after mkdocs-minify-plugin wrote site.min.css, before the CSP and compression
-def on_post_build(config):
+def merge(*, build: Build) -> None:
+    """After mkdocs-minify-plugin wrote site.min.css."""
+    config = build.config
     if not config.theme.get("palette"):
         return
-    site = Path(config.site_dir)
+    site = build.site
     palettes = sorted((site / "assets" / "stylesheets").glob("palette.*.min.css"))
     if len(palettes) != 1:
         raise PluginError(f"palette.py: expected one Material palette stylesheet in assets/stylesheets, found {len(palettes)}")
-    rules = tinycss2.parse_stylesheet(palettes[0].read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
     stylesheet = site / str(next(css for css in config.extra_css if Path(str(css)).name.startswith("site.")))
     own = stylesheet.read_text(encoding="utf-8")
-    stylesheet.write_text(f"/* Material's colour-scheme rules (overrides/hooks/palette.py) */{''.join(_used(rules))}\n{own}",
+    stylesheet.write_text(f"/* Material's colour-scheme rules (overrides/hooks/palette.py) */{scheme_rules(palettes[0].read_text(encoding='utf-8'))}\n{own}",
                           encoding="utf-8")

@@ -12,6 +12,10 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from state import Build
 
 INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<[^>]+>")
@@ -21,8 +25,8 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
-def on_post_build(config):
-    path = Path(config.site_dir) / INDEX
+def fold_accents(*, build: Build) -> None:
+    path = build.site / INDEX
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
         words = set(re.findall(r"\w+", TAG.sub(" ", f"{doc['title']} {doc['text']}")))

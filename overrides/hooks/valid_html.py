@@ -13,15 +13,19 @@ What it mends comes from templates and plugins this project does not own:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from state import Build
 
 WHOLE_GUIDE = "volledige-gids"
 PRINT_SITE_STYLES, PRINT_SITE_SCRIPT = "css/print-site", "js/print-site"
 
 
-def _mend(soup: BeautifulSoup, whole_guide: bool) -> None:
+def mend(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+    whole_guide = path.parent.name == WHOLE_GUIDE
     for box in soup.select("input[type=checkbox][autocomplete]"):
         del box["autocomplete"]
     for element in soup.select("[tabindex='']"):
@@ -39,14 +43,3 @@ def _mend(soup: BeautifulSoup, whole_guide: bool) -> None:
         address = element.get("href", element.get("src", ""))
         if PRINT_SITE_SCRIPT in address or (PRINT_SITE_STYLES in address and not whole_guide):
             element.decompose()
-
-
-@event_priority(-60)  # after every step that writes pages
-def on_post_build(config):
-    site = Path(config.site_dir)
-    for path in site.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        if soup.head is None:
-            continue
-        _mend(soup, whole_guide=path.parent.name == WHOLE_GUIDE)
-        path.write_text(str(soup), encoding="utf-8")

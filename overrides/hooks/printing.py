@@ -1,35 +1,48 @@
 """Print and PDF: chapters that trainers can hand out.
 
-- Running header: each page's printout carries the guide's name and the page's title in the top
-  margin: CSS named pages, one per page, appended to the built site stylesheet (one request for all
-  pages); the guide's name and page numbers come from site.css itself.
-- The whole guide (mkdocs-print-site-plugin, /volledige-gids/): every id inside a chapter gets the
-  chapter's prefix, as the plugin already does for links to them, so sources and tips stay reachable;
-  its contents list is written at build time (the plugin's script is not needed).
-- PDFs, when asked for (PDF=1, as `./run.sh build` does where Chromium is installed): one per
-  chapter and one of the whole guide, printed by Debian's Chromium from the built pages with the
-  same print style, tagged (language, structure), with an outline and working links to the site.
-  The chapters link to theirs ("Download als PDF"); the page with `\\pdflijst` lists them.
-  Asked for without Chromium, the build stops and says so; not asked for, the pages do not link
-  to PDFs and the page says the PDFs are not part of this build.
+pipeline.py calls:
+- configure (config stage): PDFs are printed when asked for (PDF=1, as `./run.sh build` does where
+  Chromium is installed); asked for without Chromium, the build stops and says so.
+- find_chapters (nav stage): the pages of the nav section "Hoofdstukken" get a PDF of their own.
+- pdf_list (each page's Markdown): the page with `\\pdflijst` lists the PDFs, or says that this build
+  has none.
+- pdf_link (each page's HTML): a chapter links to its PDF ("Download als PDF"); every page's title is
+  remembered for its running header.
+- mend_whole_guide (the built whole-guide page, mkdocs-print-site-plugin's /volledige-gids/): every
+  id inside a chapter gets the chapter's prefix, as the plugin already does for links to them, so
+  sources and tips stay reachable; its table of contents is written at build time (the plugin's
+  script is not needed).
+- running_headers (the built site): each page's printout carries the guide's name and the page's
+  title in the top margin: CSS named pages, one per page, appended to the built site stylesheet (one
+  request for all pages); the guide's name and page numbers come from site.css itself.
+- print_pdfs (the built site): one PDF per chapter and one of the whole guide, printed by Debian's
+  Chromium from the built pages with the same print style, tagged (language, structure), with an
+  outline and working links to the site.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
 import os
-import json
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-log = logging.getLogger("mkdocs.hooks.print")
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    from state import Build
+
+log = logging.getLogger("mkdocs.hooks.printing")
 
 CHROMIUM = "/usr/bin/chromium"
 CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of their own
@@ -37,81 +50,69 @@ WHOLE_GUIDE = "volledige-gids"  # mkdocs-print-site-plugin's print_page_basename
 PDF_DIR = "pdf"
 PDF_LIST_MARKER = "\\pdflijst"
 
-pdf_wanted = False
-chapters: list = []  # the chapter pages, in nav order
-titles: dict[str, str] = {}  # page name -> title, for the running header
 
-
-def _name(page) -> str:
+def name(page: Page) -> str:
     return page.file.src_uri.removesuffix(".md").replace("/", "-")
 
 
-def on_config(config):
-    global pdf_wanted
-    pdf_wanted = os.environ.get("PDF") == "1"
-    if pdf_wanted and not Path(CHROMIUM).exists():
+def configure(config: MkDocsConfig) -> bool:
+    """Whether this build prints the PDFs."""
+    wanted = os.environ.get("PDF") == "1"
+    if wanted and not Path(CHROMIUM).exists():
         raise PluginError(f"PDF=1: the PDFs are printed by Chromium, not found at {CHROMIUM} (apt-get install chromium)")
-    if not pdf_wanted:
+    if not wanted:
         log.info("PDFs not made: set PDF=1 (./run.sh build does so where Chromium is installed)")
-    return config
+    return wanted
 
 
-def on_nav(nav, config, files):
-    chapters.clear()
-    for item in nav.items:
-        if item.is_section and item.title == CHAPTER_SECTION:
-            chapters.extend(child for child in item.children if child.is_page)
-    return nav
+def find_chapters(nav: Navigation, *, build: Build) -> None:
+    build.chapters = [child for item in nav.items if item.is_section and item.title == CHAPTER_SECTION
+                      for child in item.children if child.is_page]
 
 
-def _pdf_list(page) -> str:
-    if not pdf_wanted:
+def _pdf_list(page: Page, build: Build) -> str:
+    if not build.pdf:
         return ("De PDF's zijn bij deze versie van de site niet meegeleverd. "
                 "Druk een hoofdstuk af vanuit de browser, of bewaar het daar als PDF.")
     # Raw HTML: the PDFs are made after the build, so MkDocs cannot check these links (the tests do).
-    items = [(chapter.title, _name(chapter)) for chapter in chapters] + [("De volledige gids", WHOLE_GUIDE)]
+    items = [(chapter.title, name(chapter)) for chapter in build.chapters] + [("De volledige gids", WHOLE_GUIDE)]
     links = "".join(
-        f'<li><a href="{get_relative_url(f"{PDF_DIR}/{name}.pdf", page.url)}" download>{escape(title)}</a></li>'
-        for title, name in items
+        f'<li><a href="{get_relative_url(f"{PDF_DIR}/{pdf}.pdf", page.url)}" download>{escape(title)}</a></li>'
+        for title, pdf in items
     )
     return f'<p>Kant-en-klare PDF\'s, op A4:</p>\n<ul class="pdf-lijst">{links}</ul>'
 
 
-
-def on_page_markdown(markdown, page, config, files):
-    titles[_name(page)] = page.title
+def pdf_list(markdown: str, *, page: Page, build: Build) -> str:
     if PDF_LIST_MARKER in markdown:
-        markdown = markdown.replace(PDF_LIST_MARKER, _pdf_list(page))
+        markdown = markdown.replace(PDF_LIST_MARKER, _pdf_list(page, build))
     return markdown
 
 
-@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
-def on_page_content(html, page, config, files):
-    if not pdf_wanted or page not in chapters:
-        return html
-    soup = BeautifulSoup(html, "html.parser")
-    heading = soup.find("h1")
+def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    build.titles[name(page)] = page.title
+    if not build.pdf or page not in build.chapters:
+        return
     link = soup.new_tag("a", attrs={"class": "md-button pdf-download", "download": "",
-                                    "href": get_relative_url(f"{PDF_DIR}/{_name(page)}.pdf", page.url)})
+                                    "href": get_relative_url(f"{PDF_DIR}/{name(page)}.pdf", page.url)})
     link.string = "Download als PDF"
     paragraph = soup.new_tag("p", attrs={"class": "pdf-download__regel"})
     paragraph.append(link)
-    heading.insert_after(paragraph)
-    return str(soup)
+    soup.find("h1").insert_after(paragraph)
 
 
-def _write_running_headers(config):
+def running_headers(*, build: Build) -> None:
     """Append to the built stylesheet one named page per page, whose top right margin holds its title."""
     rules = []
-    for name, title in sorted(titles.items()):
-        rules.append(f'body:has([data-afdruk={json.dumps(name)}]){{page:p-{name}}}'
-                     f"@page p-{name}{{@top-right{{content:{json.dumps(title, ensure_ascii=False)}}}}}")
-    stylesheet = next(css for css in config.extra_css if Path(str(css)).name.startswith("site."))
-    with (Path(config.site_dir) / str(stylesheet)).open("a", encoding="utf-8") as built:
+    for page_name, title in sorted(build.titles.items()):
+        rules.append(f'body:has([data-afdruk={json.dumps(page_name)}]){{page:p-{page_name}}}'
+                     f"@page p-{page_name}{{@top-right{{content:{json.dumps(title, ensure_ascii=False)}}}}}")
+    stylesheet = next(css for css in build.config.extra_css if Path(str(css)).name.startswith("site."))
+    with (build.site / str(stylesheet)).open("a", encoding="utf-8") as built:
         built.write("\n@media print{" + "".join(rules) + "}\n")
 
 
-def _mend_whole_guide(config):
+def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
     """The whole guide's page, as the plugin wrote it, made ready without its script.
 
     - Ids: the plugin prefixes links inside a chapter with the chapter's id; the targets get that
@@ -121,8 +122,8 @@ def _mend_whole_guide(config):
       empty). The list is copied here instead, at build time: it is in the page, printed without
       JavaScript, and the page needs neither the script nor its request.
     """
-    path = Path(config.site_dir) / WHOLE_GUIDE / "index.html"
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    if path != build.site / WHOLE_GUIDE / "index.html":
+        return
     for section in soup.select("section.print-page[id]"):
         prefix = section["id"] + "-"
         if section.find("section", class_="print-page"):
@@ -142,16 +143,17 @@ def _mend_whole_guide(config):
     for script in soup.find_all("script"):
         if "generate_toc" in (script.string or ""):  # the plugin's call; valid_html.py drops its script file
             script.decompose()
-    path.write_text(str(soup), encoding="utf-8")
 
 
-def _print_pdfs(config):
+def print_pdfs(*, build: Build) -> None:
+    if not build.pdf:
+        return
     from playwright.sync_api import sync_playwright
 
-    site = Path(config.site_dir)
-    base = config.site_url
+    site = build.site
+    base = build.config.site_url
     (site / PDF_DIR).mkdir(exist_ok=True)
-    targets = [(_name(chapter), chapter.url) for chapter in chapters] + [(WHOLE_GUIDE, f"{WHOLE_GUIDE}/")]
+    targets = [(name(chapter), chapter.url) for chapter in build.chapters] + [(WHOLE_GUIDE, f"{WHOLE_GUIDE}/")]
 
     def serve_from_site(route):
         path = urlsplit(route.request.url).path.removeprefix(urlsplit(base).path)
@@ -171,20 +173,12 @@ def _print_pdfs(config):
         context = browser.new_context()
         context.route("**/*", lambda route: serve_from_site(route) if route.request.url.startswith(base)
                       else route.abort())  # the pages are printed as published, with nothing from elsewhere
-        for name, url in targets:
+        for pdf, url in targets:
             page = context.new_page()
             page.goto(base + url, wait_until="load")
             page.emulate_media(media="print")
-            page.pdf(path=str(site / PDF_DIR / f"{name}.pdf"), prefer_css_page_size=True, tagged=True, outline=True,
+            page.pdf(path=str(site / PDF_DIR / f"{pdf}.pdf"), prefer_css_page_size=True, tagged=True, outline=True,
                      print_background=True)
             page.close()
         browser.close()
     log.info(f"PDFs printed by Chromium: {len(targets)} in {PDF_DIR}/")
-
-
-@event_priority(-50)  # after the plugins (minify, print-site) have written their files
-def on_post_build(config):
-    _write_running_headers(config)
-    _mend_whole_guide(config)
-    if pdf_wanted:
-        _print_pdfs(config)

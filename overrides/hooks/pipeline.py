@@ -1,0 +1,145 @@
+"""The page pipeline: the site's one MkDocs hook, and the one place that says in which order the
+site's own code changes a page.
+
+Each concern is a module beside this file (citations, glossary, links, reading, printing, search,
+palette, valid_html, csp, compress) with plain functions; this file calls them, stage by stage, in
+the order of the lists below. A page's HTML is parsed once for the content stage and once after the
+build, whatever the number of steps. What a build learns (sources, glossary, boxes, chapters) lives
+on a Build (state.py) made new at the start of every build, also every rebuild of `serve`.
+
+Stages, in the order MkDocs runs them:
+1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs.
+2. nav: which pages are the chapters.
+3. Markdown of each page, before mkdocs-bibtex replaces the citations (MARKDOWN).
+4. HTML of each page's content, before mkdocs-print-site-plugin copies it for the whole guide
+   (CONTENT). Under the title a page gets, from top to bottom: a chapter's PDF link, then the share
+   controls. The reading time counts the text before any control is added.
+5. Each page's context, once every page is known: the caseworkers' link list.
+6. After the plugins have written their files (search index, minified assets, redirects, whole guide):
+   the site's files (SITE_FILES), then every built page (BUILT_PAGES), then what needs the finished
+   pages (FINISHED_SITE), compression last.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from bs4 import BeautifulSoup
+from mkdocs.plugins import event_priority
+
+import citations
+import compress
+import csp
+import glossary
+import links
+import palette
+import printing
+import reading
+import search
+import valid_html
+from state import Build
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+MARKDOWN: tuple[Callable[..., str], ...] = (
+    citations.markdown,  # unknown keys stop the build; source status and lists filled in
+    glossary.markdown,  # the list on the Woordenlijst page
+    printing.pdf_list,  # the list of PDFs on the print page
+)
+CONTENT: tuple[Callable[..., None], ...] = (
+    citations.number_markers,  # markers [2, 3] and [31–36], the chapter's numbered source list
+    glossary.mark_words,  # explained words reachable by keyboard and touch
+    links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered
+    reading.reading_time,  # counts the text as written, so before the controls below
+    links.share_controls,  # under the title and in every tip
+    printing.pdf_link,  # under the title, above the share controls
+    links.printed_address,  # last in the page: its web address and QR code, for print
+)
+SITE_FILES: tuple[Callable[..., None], ...] = (
+    search.fold_accents,  # the search index finds words typed without accents
+    palette.merge,  # Material's colour-scheme rules into site.min.css
+    printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
+    links.share_image,  # the preview image of shared links
+)
+BUILT_PAGES: tuple[Callable[..., None], ...] = (
+    printing.mend_whole_guide,  # ids and contents of /volledige-gids/
+    valid_html.mend,  # markup that templates and plugins get wrong
+    csp.add_policy,  # last change to a page: its Content-Security-Policy
+)
+FINISHED_SITE: tuple[Callable[..., None], ...] = (
+    csp.write_header,
+    printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
+    compress.precompress,  # last: .br and .gz beside every text file
+)
+
+build: Build | None = None  # this build's state, new at every on_config
+invoked_as = "build"  # the mkdocs command; MkDocs loads this hook once per process and calls on_startup once
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global invoked_as
+    invoked_as = command
+
+
+@event_priority(50)  # before the plugins (mkdocs-bibtex reads references.bib and the style)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global build
+    build = Build(
+        config=config,
+        command=invoked_as,
+        root=Path(config.config_file_path).parent,
+        sources=citations.configure(config),
+        glossary=glossary.configure(config),
+        pdf=printing.configure(config),
+    )
+    return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    citations.prepare_registry(build=build)
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    build.nav = nav
+    printing.find_chapters(nav, build=build)
+    return nav
+
+
+@event_priority(50)  # before mkdocs-bibtex replaces the citations
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for step in MARKDOWN:
+        markdown = step(markdown, page=page, build=build)
+    return markdown
+
+
+@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for step in CONTENT:
+        step(soup, page=page, build=build)
+    return str(soup)
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    links.link_list(page=page, build=build)
+    return context
+
+
+@event_priority(-50)  # after the plugins have written the search index, minified files, redirects and whole guide
+def on_post_build(*, config: MkDocsConfig) -> None:
+    for step in SITE_FILES:
+        step(build=build)
+    for path in sorted(build.site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if soup.head is None:
+            continue
+        for step in BUILT_PAGES:
+            step(soup, path=path, build=build)
+        path.write_text(str(soup), encoding="utf-8")
+    for step in FINISHED_SITE:
+        step(build=build)
