@@ -1,7 +1,10 @@
 /*
- * The site's own script, loaded just before Material's bundle at the end of the page (one request,
- * cached, minified to site.min.js by mkdocs-minify-plugin; overrides/main.html).
+ * The site's own script, loaded in the head of every page, before Material's bundle (one request,
+ * cached, minified to site.min.js by mkdocs-minify-plugin; overrides/partials/javascripts/base.html).
  *
+ * 0. Material's start: the __md_* helpers its bundle uses, and the colour scheme a reader chose,
+ *    restored before the first paint. Material writes these as inline scripts; the site allows no
+ *    inline script (overrides/hooks/csp.py), so they are here.
  * 1. Search loads when it is first used. Material starts its search worker and fetches the search
  *    index on every page view; on a weak phone connection that is about 30 KB a reader who does not
  *    search never needs. The worker and the index request wait until the search field gets focus or
@@ -15,6 +18,43 @@
  *    set up every marker at load (about 70 in the longest chapter), which measured as most of that
  *    page's blocking time in Lighthouse (benchmark/run.py).
  */
+
+(function () {
+  "use strict";
+
+  // Material's helpers (its partials/javascripts/base.html), scoped to the site's root: this file
+  // lives in <root>/assets/.
+  var scope = new URL("..", document.currentScript.src);
+  window.__md_scope = scope;
+  window.__md_hash = function (value) {
+    return Array.prototype.reduce.call(value, function (hash, c) { return (hash << 5) - hash + c.charCodeAt(0); }, 0);
+  };
+  window.__md_get = function (key, storage, base) {
+    return JSON.parse((storage || localStorage).getItem((base || scope).pathname + "." + key));
+  };
+  window.__md_set = function (key, value, storage, base) {
+    try { (storage || localStorage).setItem((base || scope).pathname + "." + key, JSON.stringify(value)); } catch (e) {}
+  };
+
+  // The colour scheme a reader chose (Material's partials/javascripts/palette.html): set on <body> as
+  // soon as it exists, before the first paint.
+  function restorePalette() {
+    var palette;
+    try { palette = window.__md_get("__palette"); } catch (e) { return; }
+    if (!palette || !palette.color) { return; }
+    Object.keys(palette.color).forEach(function (key) {
+      document.body.setAttribute("data-md-color-" + key, palette.color[key]);
+    });
+  }
+  if (document.body) {
+    restorePalette();
+  } else {
+    var watch = new MutationObserver(function () {
+      if (document.body) { watch.disconnect(); restorePalette(); }
+    });
+    watch.observe(document.documentElement, { childList: true });
+  }
+})();
 
 (function () {
   "use strict";

@@ -1,20 +1,24 @@
-"""Content-Security-Policy: only the site's own resources, on any static host.
+"""Content-Security-Policy: only the site's own files, on any static host and behind the shipped nginx.
 
-After every other step of the build, each page gets the policy as a <meta http-equiv> tag (so it
-holds wherever the files are served). The few inline scripts and styles that Material writes are
-allowed by their SHA-256 hash, each on the page that carries it; nothing else inline runs.
-`site/nginx-csp.conf` holds the same policy as an nginx header line, with every page's hashes, for
-the shipped server configuration (server/), which sends it as a header too and never serves it.
+The site has no inline script and no inline style (Material's few inline scripts are done by
+assets/site.js; overrides/partials/javascripts/), so one fixed policy serves every page, with no
+hashes: nothing to recompute after a content change and nothing for a server to reload.
+- Each built page carries it as <meta http-equiv> (so it holds wherever the files are served).
+- server/security-headers.conf sends the same policy as a header, plus what a meta tag cannot say
+  (`frame-ancestors`); tests/test_serving.py checks that the two agree.
+- A page that does carry an inline script, inline style or style attribute stops the build: the
+  browser would block it silently.
+- Under `mkdocs serve` the policy also allows inline scripts, for MkDocs' live-reload script, which it
+  writes into every page it serves (a development policy; a published build never has it).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from state import Build
@@ -32,37 +36,36 @@ POLICY = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
 }
-HEADER_FILE = "nginx-csp.conf"
+HEADER_ONLY = {"frame-ancestors": ["'none'"]}  # ignored in a meta tag; server/security-headers.conf sends it
+SERVE_EXTRA = {"script-src": ["'unsafe-inline'"]}  # `mkdocs serve` only: its live-reload script is inline
+NOT_RUN = ("application/json", "application/ld+json")  # script types the browser does not run
 
 
-def _hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+def policy(directives: dict[str, list[str]] = POLICY, extra: dict[str, list[str]] | None = None) -> str:
+    """The policy as a header value: "default-src 'self'; script-src 'self'; …"."""
+    extra = extra or {}
+    names = [*directives, *(name for name in extra if name not in directives)]
+    return "; ".join(" ".join([name, *directives.get(name, []), *extra.get(name, [])]) for name in names)
 
 
-def policy(script_hashes=(), style_hashes=()) -> str:
-    parts = []
-    for directive, sources in POLICY.items():
-        extra = script_hashes if directive == "script-src" else style_hashes if directive == "style-src" else ()
-        parts.append(" ".join([directive, *sources, *sorted(set(extra))]))
-    return "; ".join(parts)
+def inline_code(soup: BeautifulSoup) -> list[str]:
+    """What the policy would block: inline scripts, <style> elements and style attributes."""
+    found = [f"<script>{(s.string or '')[:40]}" for s in soup.find_all("script")
+             if not s.get("src") and s.get("type", "").lower() not in NOT_RUN]
+    found += [f"<style>{(s.string or '')[:40]}" for s in soup.find_all("style")]
+    found += [f"<{e.name} style=\"{e['style'][:40]}\">" for e in soup.find_all(style=True)]
+    return found
 
 
 def add_policy(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
-    scripts = [_hash(s.string or "") for s in soup.find_all("script")
-               if not s.get("src") and s.get("type", "text/javascript") in ("text/javascript", "module")]
-    styles = [_hash(s.string or "") for s in soup.find_all("style")]
-    build.inline_hashes["script"].update(scripts)
-    build.inline_hashes["style"].update(styles)
-    meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": policy(scripts, styles)})
+    blocked = inline_code(soup)
+    if blocked:
+        raise PluginError(f"{path.relative_to(build.site)}: inline code that the Content-Security-Policy would block "
+                          f"(move it to a file under docs/assets/): {blocked}")
+    content = policy(extra=SERVE_EXTRA if build.serving else None)
+    meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": content})
     charset = soup.head.find("meta", charset=True)
     if charset:
         charset.insert_after(meta)
     else:
         soup.head.insert(0, meta)
-
-
-def write_header(*, build: Build) -> None:
-    (build.site / HEADER_FILE).write_text(
-        "# Written by overrides/hooks/csp.py: the Content-Security-Policy of this build (all pages' hashes).\n"
-        f'add_header Content-Security-Policy "{policy(build.inline_hashes["script"], build.inline_hashes["style"])}" always;\n',
-        encoding="utf-8")

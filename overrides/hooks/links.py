@@ -16,6 +16,8 @@ mkdocs-redirects keeps moved and short addresses working; its pages are in Dutch
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import textwrap
 from html import escape
 from pathlib import Path
@@ -42,8 +44,11 @@ LINKED_BOXES = {"pleegtip": ("Link naar deze tip", "Tip"), "kernboodschap": ("Li
 SHARE_IMAGE = "assets/deelbeeld.png"
 SHARE_IMAGE_SIZE = (1200, 630)
 QR_DIR = "qr"
+QR_CACHE = Path(".cache") / "qr"  # in the project folder (git ignores it)
+REDIRECT_SCRIPT = "assets/omleiding.js"
 
-# mkdocs-redirects writes its pages from this template: in Dutch here, and without inline script.
+# mkdocs-redirects writes its pages from this template: in Dutch here, and without inline script
+# (redirect_pages below adds the site's icon and the script that keeps a "#part" of the old address).
 mkdocs_redirects.plugin.HTML_TEMPLATE = """<!doctype html>
 <html lang="nl">
 <head>
@@ -127,13 +132,21 @@ def absolute(build: Build, page_url: str, anchor: str = "") -> str:
 
 
 def qr_file(build: Build, name: str, address: str) -> str:
-    """The QR code to address as qr/<name>.svg, drawn once per build."""
+    """The QR code to address as qr/<name>.svg. Each code is drawn once: kept in .cache/qr/ under its
+    address, and written once per build."""
     relative = f"{QR_DIR}/{name}.svg"
     if relative not in build.qr_drawn:
+        cached = build.root / QR_CACHE / (hashlib.sha256(address.encode("utf-8")).hexdigest() + ".svg")
+        if not cached.exists():
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_name(cached.name + ".tmp")
+            segno.make(address, error="m").save(str(temporary), kind="svg", scale=4, border=2, dark="#000",
+                                                light="#fff", title=f"QR-code naar {address}", svgclass=None,
+                                                lineclass=None)
+            temporary.replace(cached)
         path = build.site / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        segno.make(address, error="m").save(str(path), kind="svg", scale=4, border=2, dark="#000", light="#fff",
-                                            title=f"QR-code naar {address}", svgclass=None, lineclass=None)
+        shutil.copyfile(cached, path)
         build.qr_drawn.add(relative)
     return relative
 
@@ -177,6 +190,19 @@ def link_list(*, page: Page, build: Build) -> None:
             raise PluginError(f"{page.file.src_uri}: the link list needs site_url (set SITE_URL)")
         listing = _link_list(page, build)
         page.content = page.content.replace(f"<p>{LINK_LIST_MARKER}</p>", listing).replace(LINK_LIST_MARKER, listing)
+
+
+def redirect_pages(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+    """A moved page (mkdocs-redirects): the site's icon inside the page, so the browser asks for no
+    /favicon.ico (a 404 on every visit), and a script that carries the "#part" of the old address
+    along: a refresh alone drops it."""
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    if refresh is None:
+        return
+    icon = soup.new_tag("link", attrs={"rel": "icon", "href": build.config.theme["favicon"]})
+    script = soup.new_tag("script", attrs={"src": get_relative_url(REDIRECT_SCRIPT, path.relative_to(build.site).as_posix())})
+    refresh.insert_before(script)
+    refresh.insert_before(icon)
 
 
 def share_image(*, build: Build) -> None:

@@ -68,11 +68,11 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
 )
 BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
+    links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
     valid_html.mend,  # markup that templates and plugins get wrong
     csp.add_policy,  # last change to a page: its Content-Security-Policy
 )
 FINISHED_SITE: tuple[Callable[..., None], ...] = (
-    csp.write_header,
     printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
     compress.precompress,  # last: .br and .gz beside every text file
 )

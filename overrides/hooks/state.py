@@ -42,7 +42,6 @@ class Build:
     titles: dict[str, str] = field(default_factory=dict)  # page name -> title (running header in print)
     boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
-    inline_hashes: dict[str, set[str]] = field(default_factory=lambda: {"script": set(), "style": set()})
 
     @property
     def site(self) -> Path:

@@ -5,7 +5,8 @@ What it mends comes from templates and plugins this project does not own:
 - Material writes autocomplete="off" on its checkbox toggles (allowed on text inputs only) and an
   empty tabindex on navigation section labels;
 - mkdocs-print-site-plugin writes a `heading-number` attribute, a <style> element inside the body
-  and a label for a control that is not there on the whole-guide page, and adds its own script and
+  (rules that number headings, which this site switches off: `enumerate_headings: false`; an inline
+  style would also break the Content-Security-Policy, so it is removed) and a label for a control that is not there on the whole-guide page, and adds its own script and
   styles to every page, where they only cost requests: its styles stay on the whole-guide page alone,
   its script nowhere (the contents list it would fill is written at build time, see print.py).
 """
@@ -38,7 +39,8 @@ def mend(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
         if soup.find(id=label["for"]) is None:  # the whole-guide page has no table of contents toggle
             del label["for"]
     for style in soup.body.find_all("style") if soup.body else []:
-        soup.head.append(style.extract())
+        if (style.string or "").lstrip().startswith(".print-site-enumerate"):
+            style.decompose()
     for element in soup.select("link[href], script[src]"):
         address = element.get("href", element.get("src", ""))
         if PRINT_SITE_SCRIPT in address or (PRINT_SITE_STYLES in address and not whole_guide):
