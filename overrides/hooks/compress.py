@@ -4,6 +4,11 @@ A web server sends them as they are (nginx: brotli_static and gzip_static, see s
 travel small on a weak connection without compressing on every request. Skipped by `mkdocs serve`.
 Runs last, after every step that changes the files.
 
+Brotli at its highest level is slow, and most files (Material's assets, the search files) are the
+same from one build to the next: each compressed file is kept in `.cache/compress/` under the hash of
+its content and taken from there while the content is unchanged. What this build did not use is
+removed from the cache, so it holds one build's files at most.
+
 Left out, because no reader fetches them (the server still compresses them on the fly if asked):
 source maps (.map, for developer tools) and Material's search files for languages this site does not
 search in (its search worker loads lunr.stemmer.support, lunr.multi and lunr.<lang> of the search
@@ -13,6 +18,8 @@ plugin's `lang` only). Compressing those took most of the build time.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import shutil
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -23,6 +30,11 @@ if TYPE_CHECKING:
     from state import Build
 
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+CACHE = Path(".cache") / "compress"  # in the project folder (git ignores it)
+ENCODINGS = {
+    ".br": lambda data: brotli.compress(data, quality=11),
+    ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+}
 
 
 def _search_files_used(config) -> set[str]:
@@ -35,11 +47,24 @@ def precompress(*, build: Build) -> None:
         return
     site = build.site
     used = _search_files_used(build.config)
-    for path in site.rglob("*"):
+    cache = build.root / CACHE
+    cache.mkdir(parents=True, exist_ok=True)
+    kept: set[str] = set()
+    for path in sorted(site.rglob("*")):
         if path.suffix not in TEXT or not path.is_file():
             continue
         if "javascripts/lunr" in path.relative_to(site).as_posix() and path.name not in used:
             continue
         data = path.read_bytes()
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        digest = hashlib.sha256(data).hexdigest()
+        for suffix, encode in ENCODINGS.items():
+            cached = cache / (digest + suffix)
+            if not cached.exists():
+                temporary = cached.with_name(cached.name + ".tmp")
+                temporary.write_bytes(encode(data))
+                temporary.replace(cached)  # whole or not at all, should two builds run at once
+            shutil.copyfile(cached, path.with_name(path.name + suffix))
+            kept.add(cached.name)
+    for stale in cache.iterdir():
+        if stale.name not in kept and not stale.name.endswith(".tmp"):
+            stale.unlink(missing_ok=True)
