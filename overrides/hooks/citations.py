@@ -21,19 +21,21 @@ later touches this file only. pipeline.py calls its steps:
 
 from __future__ import annotations
 
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import mkdocs_bibtex.registry
 import pypandoc
 from bs4 import BeautifulSoup, NavigableString
 from mkdocs.exceptions import PluginError
 from mkdocs_bibtex.citation import Citation, CitationBlock
-from pybtex.database import parse_file
+from pybtex.database import parse_string
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,49 +43,103 @@ if TYPE_CHECKING:
 
     from state import Build
 
-STATUSES = ("verified", "reconstructed", "unrecovered")
+BROCHURE_STATUSES = ("verified", "reconstructed", "unrecovered")  # sources the brochure cites by number
+ADDED = "added"  # a source the site's editors added; it gets the next free number (site-number)
+STATUSES = (*BROCHURE_STATUSES, ADDED)
 SOURCES_HEADING = "Bronnen bij dit hoofdstuk"
 STATUS_MARKER = "\\bronnenstatus"
 ALL_SOURCES_MARKER = "\\full_bibliography"  # the plugin's own command, rendered here as a numbered list
-STATUS_LABELS = {"reconstructed": "Gereconstrueerd", "unrecovered": "Niet teruggevonden"}
+STATUS_LABELS = {"reconstructed": "Gereconstrueerd", "unrecovered": "Niet teruggevonden",
+                 ADDED: "Toegevoegd door de redactie"}
 ABOUT_PAGE = "over-deze-gids.md"
 ABOUT_ANCHOR = "over-de-bronnen"
 SOURCES_PAGE = "bronnen.md"
 CSL_BASE = "apa-no-ampersand.csl"  # APA 7 with "en" instead of "&" between names
+BIB_HELP = "README.md, 'Een bron toevoegen'"
+
+
+class SourceError(PluginError):
+    """A mistake in references.bib or in a citation, said for the editor: where, what, what to do."""
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _broken_entry(path: Path, text: str) -> str:
+    """Which entry of a .bib file pybtex cannot read: each entry is parsed on its own."""
+    starts = [match.start() for match in re.finditer(r"^@", text, re.M)]
+    for start, end in zip(starts, [*starts[1:], len(text)]):
+        chunk = text[start:end]
+        try:
+            parse_string(chunk, "bibtex")
+        except Exception as error:  # pybtex raises several types
+            key = re.match(r"@\w+\s*[{(]\s*([^,\s}]*)", chunk)
+            name = f"de bron '{key.group(1)}'" if key and key.group(1) else "een bron"
+            return (f"{path.name}, regel {_line_of(text, start)}: {name} is niet goed geschreven ({error}). "
+                    "Kijk na of elk veld de vorm veld = {waarde}, heeft, met een komma tussen de velden, "
+                    "en of elke { een } heeft.")
+    return f"{path.name}: het bestand is niet goed geschreven"
 
 
 @dataclass
 class Sources:
-    """references.bib as the site uses it: brochure number and status per BibTeX key."""
+    """references.bib as the site uses it: per BibTeX key its number on the site and its status.
+
+    A source of the brochure keeps the brochure's number (`brochure-number`); a source the editors
+    added has `status = {added}` and a `site-number` after the brochure's numbers.
+    """
 
     path: Path
     numbers: dict[str, int]
     statuses: dict[str, str]
 
+    @property
+    def brochure(self) -> dict[str, int]:
+        return {key: n for key, n in self.numbers.items() if self.statuses[key] != ADDED}
+
     @classmethod
     def read(cls, path: Path) -> Sources:
+        text = path.read_text(encoding="utf-8")
         try:
-            data = parse_file(str(path), "bibtex")
-        except Exception as error:  # pybtex raises several types; its messages omit the file
-            raise PluginError(f"{path.name}: malformed BibTeX: {error}") from error
+            data = parse_string(text, "bibtex")
+        except Exception as error:  # pybtex raises several types; its messages omit the file and entry
+            raise SourceError(_broken_entry(path, text)) from error
         numbers: dict[str, int] = {}
         statuses: dict[str, str] = {}
         seen: dict[int, str] = {}
+
+        def where(key: str) -> str:
+            match = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M)
+            return f"{path.name}, regel {_line_of(text, match.start())}" if match else path.name
+
         for key, entry in data.entries.items():
-            raw_number = entry.fields.get("brochure-number", "")
-            if not raw_number.isdigit() or int(raw_number) < 1:
-                raise PluginError(f"{path.name}: entry '{key}' needs a field brochure-number = {{N}} (N from 1)")
-            number = int(raw_number)
-            if number in seen:
-                raise PluginError(
-                    f"{path.name}: entries '{seen[number]}' and '{key}' both have brochure-number {number}"
-                )
             status = entry.fields.get("status", "")
             if status not in STATUSES:
-                raise PluginError(f"{path.name}: entry '{key}' needs status = {{{' | '.join(STATUSES)}}}")
+                raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld status = {{...}} nodig: "
+                                  f"{' | '.join(STATUSES)} ({BIB_HELP})")
+            field = "site-number" if status == ADDED else "brochure-number"
+            other = "brochure-number" if status == ADDED else "site-number"
+            raw_number = entry.fields.get(field, "")
+            if other in entry.fields:
+                raise SourceError(f"{where(key)}: de bron '{key}' heeft status = {{{status}}}, dus {field} en geen "
+                                  f"{other} ({BIB_HELP})")
+            if not raw_number.isdigit() or int(raw_number) < 1:
+                raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld {field} = {{N}} nodig "
+                                  f"(een nummer vanaf 1; {BIB_HELP})")
+            number = int(raw_number)
+            if number in seen:
+                raise SourceError(f"{where(key)}: de bronnen '{seen[number]}' en '{key}' hebben allebei nummer "
+                                  f"{number} (brochure-number {number}): elk nummer hoort bij één bron")
             seen[number] = key
             numbers[key] = number
             statuses[key] = status
+        last_brochure = max((n for k, n in numbers.items() if statuses[k] != ADDED), default=0)
+        for key, number in numbers.items():
+            if statuses[key] == ADDED and number <= last_brochure:
+                raise SourceError(f"{where(key)}: de toegevoegde bron '{key}' heeft site-number {number}, maar de "
+                                  f"nummers tot {last_brochure} zijn die van de brochure: neem het eerste vrije "
+                                  f"nummer, {max(numbers.values()) + 1}")
         return cls(path, numbers, statuses)
 
 
@@ -143,28 +199,46 @@ def configure(config: MkDocsConfig) -> Sources:
 
 
 def _status_summary(sources: Sources) -> str:
-    numbers, statuses = sources.numbers, sources.statuses
-    by_status = {status: sorted(n for k, n in numbers.items() if statuses[k] == status) for status in STATUSES}
+    """For 'Over deze gids': how many of the brochure's sources are verified, reconstructed, unrecovered."""
+    brochure = sources.brochure
+    by_status = {status: sorted(n for k, n in sources.numbers.items() if sources.statuses[k] == status)
+                 for status in STATUSES}
     names = {
         "verified": "Gecontroleerd",
         "reconstructed": "Gereconstrueerd",
         "unrecovered": "Nog niet teruggevonden",
+        ADDED: "Toegevoegd door de redactie",
     }
     lines = [
-        f"Van de {len(numbers)} bronnen uit de brochure zijn er {len(by_status['verified'])} gecontroleerd, "
+        f"Van de {len(brochure)} bronnen uit de brochure zijn er {len(by_status['verified'])} gecontroleerd, "
         f"{len(by_status['reconstructed'])} gereconstrueerd en {len(by_status['unrecovered'])} nog niet teruggevonden.",
-        "",
     ]
+    if by_status[ADDED]:
+        count = len(by_status[ADDED])
+        lines.append(f"Daarnaast {'heeft' if count == 1 else 'hebben'} de redactie {count} "
+                     f"{'bron' if count == 1 else 'bronnen'} toegevoegd die niet in de brochure {'stond' if count == 1 else 'stonden'}.")
+    lines.append("")
     for status in STATUSES:
+        if status == ADDED and not by_status[ADDED]:
+            continue
         links = ", ".join(f"[{n}]({SOURCES_PAGE}#bron-{n})" for n in by_status[status])
         lines.append(f"- **{names[status]}** ({len(by_status[status])}): {links or 'geen'}")
     return "\n".join(lines)
 
 
-def _reference_text(plugin_reference_text, sources: Sources):
+def _invitation(number: int, reaction: str) -> str:
+    """For an unrecovered source: whoever knows the original can say so (the site's feedback address)."""
+    if reaction.startswith("mailto:"):
+        subject = quote(f"Bron {number} van de brochure")
+        reaction = f"{reaction}{'&' if '?' in reaction else '?'}subject={subject}"
+    return f"[Ken je deze bron? Laat het ons weten.]({reaction}){{: .bron-oproep }}"
+
+
+def _reference_text(plugin_reference_text, sources: Sources, reaction: str):
     """The plugin's reference text, with the source's status made visible.
 
-    Formatting stays pandoc's; an unrecovered number has nothing to format, so it says so.
+    Formatting stays pandoc's; an unrecovered number has nothing to format, so it says so, and asks
+    whoever knows the original to tell the editors.
     """
 
     def reference_text(citation):
@@ -172,11 +246,12 @@ def _reference_text(plugin_reference_text, sources: Sources):
         status = sources.statuses[key]
         if status == "verified":
             return plugin_reference_text(citation)
+        label = f"[{STATUS_LABELS[status]}]({ABOUT_PAGE}#{ABOUT_ANCHOR}){{: .bronstatus .bronstatus--{status} }}"
         if status == "unrecovered":
-            text = f"Bron {sources.numbers[key]} uit de oorspronkelijke brochure is nog niet teruggevonden."
-        else:
-            text = plugin_reference_text(citation)
-        return f"{text} [{STATUS_LABELS[status]}]({ABOUT_PAGE}#{ABOUT_ANCHOR}){{: .bronstatus .bronstatus--{status} }}"
+            number = sources.numbers[key]
+            return (f"Bron {number} uit de oorspronkelijke brochure is nog niet teruggevonden. {label} "
+                    f"{_invitation(number, reaction)}")
+        return f"{plugin_reference_text(citation)} {label}"
 
     return reference_text
 
@@ -188,7 +263,7 @@ def prepare_registry(*, build: Build) -> None:
     # backslashes (`\&` becomes `\\&`, a line break to pandoc): give pandoc the file itself.
     registry.__dict__["bib_data_bibtex"] = build.sources.path.read_text(encoding="utf-8")
     plugin_reference_text = registry.__dict__.setdefault("plugin_reference_text", registry.reference_text)
-    registry.reference_text = _reference_text(plugin_reference_text, build.sources)
+    registry.reference_text = _reference_text(plugin_reference_text, build.sources, build.config.extra["reactie"])
 
 
 def _all_sources(registry, sources: Sources) -> str:
@@ -204,14 +279,26 @@ def _all_sources(registry, sources: Sources) -> str:
     return f'<ol class="bronnenlijst" markdown>\n{items}\n</ol>'
 
 
+def _unknown_key_error(page: Page, unknown: list[str]) -> SourceError:
+    """Names the file and line of each unknown key, as the editor wrote it."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
+    places = []
+    for key in unknown:
+        lines = [number for number, line in enumerate(source.splitlines(), start=1)
+                 if re.search(r"@" + re.escape(key) + r"(?![\w:.#$%&\-+?<>~/])", line)]
+        places.append(f"@{key} (regel {', '.join(map(str, lines))})" if lines else f"@{key}")
+    return SourceError(
+        f"docs/{page.file.src_uri}: onbekende bron {', '.join(places)}: die sleutel staat niet in references.bib. "
+        f"Kijk de schrijfwijze na (hoofdletters tellen), of voeg de bron toe ({BIB_HELP}).")
+
+
 def markdown(markdown: str, *, page: Page, build: Build) -> str:
     """Markdown stage, before mkdocs-bibtex replaces the citations."""
     numbers = build.sources.numbers
     cited = [c.key for block in CitationBlock.from_markdown(markdown) for c in block.citations]
     unknown = sorted({key for key in cited if key not in numbers})
     if unknown:
-        keys = ", ".join("@" + key for key in unknown)
-        raise PluginError(f"{page.file.src_uri}: unknown citation key {keys} (not in references.bib)")
+        raise _unknown_key_error(page, unknown)
     if STATUS_MARKER in markdown:
         markdown = markdown.replace(STATUS_MARKER, _status_summary(build.sources))
     if ALL_SOURCES_MARKER in markdown:
@@ -222,6 +309,11 @@ def markdown(markdown: str, *, page: Page, build: Build) -> str:
     return markdown
 
 
+def _key(reference: str) -> str:
+    """fnref:key, fnref2:key, #fn:key or fn:key -> key"""
+    return reference.split(":", 1)[1]
+
+
 def _marker_id(ref_id: str, numbers: dict[str, int]) -> str:
     """fnref:key -> ref-N, fnref2:key -> ref-N-2 (the second citation of N on the page)."""
     prefix, key = ref_id.split(":", 1)
@@ -229,17 +321,24 @@ def _marker_id(ref_id: str, numbers: dict[str, int]) -> str:
     return f"ref-{numbers[key]}" + (f"-{repeat}" if repeat else "")
 
 
-def _group_markers(soup):
-    """Runs of footnote markers separated only by white space, in document order."""
+def _is_citation(sup, numbers: dict[str, int]) -> bool:
+    """A footnote marker that stands for a source (an author's own footnote `[^noot]` does not)."""
+    link = sup.find("a", href=True)
+    return link is not None and link["href"].startswith("#fn:") and _key(link["href"]) in numbers
+
+
+def _group_markers(soup, numbers):
+    """Runs of citation markers separated only by white space, in document order."""
     groups, done = [], set()
     for sup in soup.select("sup[id^='fnref']"):
-        if id(sup) in done:
+        if id(sup) in done or not _is_citation(sup, numbers):
             continue
         group, node = [sup], sup.next_sibling
         while node is not None:
             if isinstance(node, NavigableString) and not node.strip():
                 node = node.next_sibling
-            elif getattr(node, "name", None) == "sup" and node.get("id", "").startswith("fnref"):
+            elif getattr(node, "name", None) == "sup" and node.get("id", "").startswith("fnref") \
+                    and _is_citation(node, numbers):
                 group.append(node)
                 node = node.next_sibling
             else:
@@ -262,7 +361,7 @@ def runs(sorted_numbers: list[int]) -> list[list[int]]:
 
 def _render_group(soup, group, new_ids, numbers):
     markers = sorted(
-        ((numbers[sup.a["href"].split(":", 1)[1]], _marker_id(sup["id"], numbers)) for sup in group),
+        ((numbers[_key(sup.a["href"])], _marker_id(sup["id"], numbers)) for sup in group),
         key=lambda item: item[0],
     )
     id_of = dict(markers)
@@ -300,20 +399,42 @@ def _render_group(soup, group, new_ids, numbers):
         sup.decompose()
 
 
+def _separate_own_footnotes(soup, footnotes, new_ids) -> None:
+    """An author's own footnotes (`[^noot]`) stand apart from the sources, numbered 1, 2, … before them."""
+    own = [item for item in footnotes.select("ol > li[id^='fn:']") if not item["id"].startswith("bron-")]
+    if not own:
+        return
+    box = soup.new_tag("div", attrs={"class": "footnote voetnoten"})
+    heading = soup.new_tag("h2", attrs={"id": "voetnoten"})
+    heading.string = "Voetnoten"
+    listing = soup.new_tag("ol")
+    box.extend([heading, listing])
+    for number, item in enumerate(own, start=1):
+        item["value"] = str(number)
+        listing.append(item.extract())
+        for marker in soup.select(f"sup[id^='fnref'] > a[href='#{item['id']}']"):
+            marker.string = str(number)
+    new_ids.add("voetnoten")
+    sources_heading = footnotes.find_previous("h2", id=True)
+    (sources_heading or footnotes).insert_before(box)
+
+
 def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """Content stage: brochure numbers on markers and list items, groups, the list in number order."""
     numbers = build.sources.numbers
     footnotes = soup.select_one("div.footnote")
     if footnotes is None:
         return
+    items = [item for item in footnotes.select("ol > li[id^='fn:']") if _key(item["id"]) in numbers]
+    if not items:
+        return  # only an author's own footnotes: Python-Markdown's list as it is
     new_ids: set[str] = set()
-    for group in _group_markers(soup):
+    for group in _group_markers(soup, numbers):
         _render_group(soup, group, new_ids, numbers)
 
-    items = []
-    for item in footnotes.select("ol > li[id^='fn:']"):
-        key = item["id"].split(":", 1)[1]
-        number = numbers[key]
+    ordered_items = []
+    for item in items:
+        number = numbers[_key(item["id"])]
         item["id"] = f"bron-{number}"
         item["value"] = str(number)
         new_ids.add(item["id"])
@@ -322,9 +443,10 @@ def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
             # A name for screen readers, not a title: Material would give each of these dozens of
             # links a tooltip of its own, which costs the phone time at every page load.
             backref["aria-label"] = backref.attrs.pop("title")
-        items.append((number, item.extract()))
+        ordered_items.append((number, item.extract()))
+    _separate_own_footnotes(soup, footnotes, new_ids)
     ordered = footnotes.find("ol")
-    for _, item in sorted(items, key=lambda pair: pair[0]):
+    for _, item in sorted(ordered_items, key=lambda pair: pair[0]):
         ordered.append(item)
 
     # MkDocs validates links to anchors it saw in the Markdown; these are made here.
