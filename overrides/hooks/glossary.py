@@ -12,6 +12,7 @@ pipeline.py calls:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -36,31 +37,90 @@ class Term:
     term: str
     forms: list[str]
     explanation: str  # white space folded
-
-    @property
-    def anchor(self) -> str:
-        return anchor(self.term)
+    anchor: str  # woord-…, from the term or the entry's own `anker`
+    line: int  # where the entry starts in woordenlijst.yml
 
 
 def anchor(term: str) -> str:
-    return "woord-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    """'Continuïteit' -> 'woord-continuiteit': letters with accents folded, not dropped (as headings get)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", term.lower()) if not unicodedata.combining(c))
+    return "woord-" + re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+class GlossaryError(PluginError):
+    """A mistake in woordenlijst.yml, said for the editor: where, what, and what to write."""
+
+    def __init__(self, name: str, line: int, message: str):
+        super().__init__(f"{name}, regel {line}: {message}")
+
+
+EXAMPLE = "- term: veilige basis\n  vormen: [veilige basis]\n  uitleg: Eén of twee zinnen in gewone taal."
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def load(path: Path) -> list[Term]:
+    """woordenlijst.yml, checked entry by entry; every mistake stops the build with its line."""
+    name = path.name
+    text = path.read_text(encoding="utf-8")
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise PluginError(f"{path.name}: not valid YAML: {error}") from error
-    seen: dict[str, str] = {}
-    terms = []
-    for index, entry in enumerate(entries or [], start=1):
-        if not isinstance(entry, dict) or not {"term", "vormen", "uitleg"} <= set(entry):
-            raise PluginError(f"{path.name}: entry {index} needs term, vormen and uitleg")
-        for form in entry["vormen"]:
-            if form in seen:
-                raise PluginError(f"{path.name}: '{form}' is a form of both '{seen[form]}' and '{entry['term']}'")
-            seen[form] = entry["term"]
-        terms.append(Term(entry["term"], list(entry["vormen"]), " ".join(entry["uitleg"].split())))
+        document = yaml.compose(text, Loader=yaml.SafeLoader)  # the lines where entries start
+        entries = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise GlossaryError(name, mark.line + 1 if mark else 0,
+                            f"dit is geen geldige YAML ({error.problem}). Meestal is de inspringing anders dan "
+                            "bij de andere woorden, of staat er een dubbele punt in de uitleg: zet de uitleg dan "
+                            "tussen aanhalingstekens of begin ze met >- op een eigen regel.") from error
+    if document is None:
+        return []
+    if not isinstance(document, yaml.SequenceNode):
+        raise GlossaryError(name, document.start_mark.line + 1,
+                            f"het bestand is een lijst van woorden, elk zo:\n{EXAMPLE}")
+    terms: list[Term] = []
+    form_of: dict[str, Term] = {}
+    anchor_of: dict[str, Term] = {}
+    for node, entry in zip(document.value, entries):
+        line = node.start_mark.line + 1
+        if not isinstance(entry, dict):
+            raise GlossaryError(name, line, f"elk woord begint met '- term:' en heeft 'vormen' en 'uitleg', zo:\n{EXAMPLE}")
+        unknown = sorted(set(entry) - {"term", "vormen", "uitleg", "anker"})
+        if unknown:
+            raise GlossaryError(name, line, f"onbekend veld {', '.join(unknown)}: een woord heeft alleen term, vormen, "
+                                            "uitleg en (als het een oud adres moet houden) anker")
+        term = _text(entry.get("term"))
+        if term is None:
+            raise GlossaryError(name, line, f"'term' ontbreekt of is leeg: schrijf het woord zoals de woordenlijst het "
+                                            f"toont, zo:\n{EXAMPLE}")
+        forms = entry.get("vormen")
+        if isinstance(forms, str):
+            raise GlossaryError(name, line, f"bij '{term}' moet 'vormen' een lijst zijn, tussen rechte haken: "
+                                            f"vormen: [{forms}] (ook als er maar één vorm is)")
+        if not isinstance(forms, list) or not forms or not all(_text(form) for form in forms):
+            raise GlossaryError(name, line, f"bij '{term}' ontbreekt 'vormen': de vormen van het woord zoals ze in de "
+                                            f"tekst staan, bijvoorbeeld vormen: [{term}]")
+        explanation = _text(entry.get("uitleg"))
+        if explanation is None:
+            raise GlossaryError(name, line, f"bij '{term}' ontbreekt 'uitleg': één of twee zinnen in gewone taal")
+        own_anchor = entry.get("anker")
+        if own_anchor is not None and not (isinstance(own_anchor, str) and re.fullmatch(r"woord-[a-z0-9-]+", own_anchor)):
+            raise GlossaryError(name, line, f"bij '{term}' moet 'anker' het oude adres zijn, zoals woord-{anchor(term)[6:]}")
+        item = Term(term, [str(form) for form in forms], " ".join(explanation.split()), own_anchor or anchor(term), line)
+        for form in item.forms:
+            if form in form_of:
+                other = form_of[form]
+                raise GlossaryError(name, line, f"'{form}' staat bij twee woorden: '{other.term}' (regel {other.line}) en "
+                                                f"'{term}'. Een vorm hoort bij één woord.")
+            form_of[form] = item
+        if item.anchor in anchor_of:
+            other = anchor_of[item.anchor]
+            raise GlossaryError(name, line, f"'{other.term}' (regel {other.line}) en '{term}' krijgen hetzelfde adres "
+                                            f"#{item.anchor}. Geef één van beide een eigen 'anker:', of kies een "
+                                            "andere term.")
+        anchor_of[item.anchor] = item
+        terms.append(item)
     return sorted(terms, key=lambda term: term.term.lower())
 
 
