@@ -3,7 +3,8 @@
 #   ./run.sh serve   build the site and serve it on http://127.0.0.1:8000/ (rebuilds on change)
 #   ./run.sh build   build the site into site/ (strict: any warning stops the build), with the PDFs
 #                    when Debian's Chromium is installed (/usr/bin/chromium); set SITE_URL to publish
-#   ./run.sh test    run every test
+#   ./run.sh test    run every test; installs what the tests need first (Python packages into .venv,
+#                    npm tools into node_modules, and as root the Debian packages, with apt-get)
 #   ./run.sh report  readability per chapter (benchmark/leesbaarheid.md)
 #   ./run.sh benchmark  sizes, Lighthouse scores and build times against a default Material build
 #                    (benchmark/rapport.md; needs chromium, nginx and npm)
@@ -20,6 +21,51 @@ if ! cmp -s requirements.lock .venv/.installed-lock 2>/dev/null; then
   cp requirements.lock .venv/.installed-lock
 fi
 
+# Debian packages the tests use (each is checked by the file it provides):
+#   chromium (browser tests, PDFs), poppler-utils (pdftotext, pdffonts, pdftoppm), a Java runtime
+#   (the Nu Html Checker), Node.js and npm (axe-core and vnu-jar from package.json), nginx with its
+#   Brotli module (the shipped server configuration and the page-weight budgets).
+debian_packages_missing() {
+  missing=""
+  [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+  command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+  [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+  ls /usr/lib/nginx/modules/ngx_http_brotli_static_module.so >/dev/null 2>&1 || missing="$missing libnginx-mod-http-brotli-static"
+  echo "$missing"
+}
+
+install_debian_packages() {
+  missing=$(debian_packages_missing)
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "run.sh: the tests need Debian packages; install them with: sudo apt-get install -y --no-install-recommends$missing" >&2
+    exit 1
+  fi
+  echo "run.sh: installing Debian packages:$missing" >&2
+  # Packages must not start services while they install (nginx would take port 80): policy-rc.d says no.
+  made_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086  # the list is meant to split into package names
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
+  return 0
+}
+
+install_npm_tools() {
+  # Test tools from npm (axe-core, vnu-jar; see package.json), installed again only when the lock changed.
+  if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.installed-lock
+  fi
+}
+
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 command=${1:-}
 [ $# -gt 0 ] && shift
@@ -35,15 +81,8 @@ case "$command" in
     [ -n "${SITE_URL:-}" ] || echo "run.sh: SITE_URL is not set: addresses point to http://127.0.0.1:8000/" >&2
     exec .venv/bin/mkdocs build "$@" ;;
   test)
-    # Test tools from npm (axe-core, vnu-jar; see package.json), installed again only when the lock changed.
-    if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
-      if command -v npm >/dev/null 2>&1; then
-        npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-        cp package-lock.json node_modules/.installed-lock
-      else
-        echo "run.sh: npm not found: the accessibility and HTML checks need Node.js (apt-get install nodejs npm)" >&2
-      fi
-    fi
+    install_debian_packages
+    install_npm_tools
     exec .venv/bin/python -m pytest "$@" ;;
   report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
   benchmark) exec .venv/bin/python benchmark/run.py "$@" ;;
