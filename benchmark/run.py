@@ -2,9 +2,13 @@
 
     ./run.sh benchmark            writes benchmark/rapport.md and prints it
     ./run.sh benchmark --runs 5   Lighthouse runs per page (default 3; the report gives the median)
+    ./run.sh benchmark --voor REV also times the build of an earlier commit (before and after a change)
 
 1. Builds both (timed; this site without PDFs). The baseline is Material with its defaults and the
    same docs/ folder: no hooks, no plugins of this project, Google Fonts as Material asks for them.
+   This site is timed in a copy of the project, three builds each time, median reported: once with an
+   empty cache (.cache/, the first build on a new machine) and once with the cache of the build before
+   (what an editor meets on every next build); with --voor REV the same for that commit.
 2. Serves both with Debian's nginx and server/nginx.conf on loopback (compression, caching).
 3. Per page (every page of the nav and the whole guide), with Debian's Chromium: bytes and requests
    of the first view and of a repeat view (the next page after it), and Lighthouse's mobile scores
@@ -44,8 +48,31 @@ LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 def build(config: Path, site: Path, env: dict) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-                   check=True, env=env, cwd=ROOT)
+                   check=True, env=env, cwd=config.parent)
     return time.perf_counter() - start
+
+
+def build_times(project: Path, folder: Path, env: dict, runs: int = 3) -> tuple[float, float]:
+    """Median build time of a project folder with an empty cache, and with a warm one."""
+    cold, warm = [], []
+    for run in range(runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold.append(build(project / "mkdocs.yml", folder / f"cold-{run}", env))
+        warm.append(build(project / "mkdocs.yml", folder / f"warm-{run}", env))
+    return statistics.median(cold), statistics.median(warm)
+
+
+def project_copy(folder: Path, revision: str | None = None) -> Path:
+    """The files a build reads, as they are now or at a commit."""
+    target = folder / (f"project-{revision}" if revision else "project")
+    if revision:
+        subprocess.run(["git", "worktree", "add", "--detach", "-f", str(target), revision], cwd=ROOT, check=True,
+                       capture_output=True)
+    else:
+        target.mkdir()
+        for name in ("mkdocs.yml", "references.bib", "woordenlijst.yml", "docs", "overrides"):
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, target / name)
+    return target
 
 
 def baseline_config(folder: Path) -> Path:
@@ -103,7 +130,9 @@ def ratio(ours: float, theirs: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark against a default Material build")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
-    runs = parser.parse_args().runs
+    parser.add_argument("--voor", metavar="REV", help="also time the build of this earlier commit")
+    arguments = parser.parse_args()
+    runs = arguments.runs
     if not LIGHTHOUSE.exists():
         subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE,
                        check=True)
@@ -111,9 +140,16 @@ def main() -> None:
         folder = Path(temporary)
         env = dict(os.environ, PDF="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
         ours_site, base_site = folder / "ours", folder / "baseline"
-        ours_time = build(ROOT / "mkdocs.yml", ours_site, env)
+        ours_cold, ours_warm = build_times(project_copy(folder), folder, env)
+        before = None
+        if arguments.voor:
+            earlier = project_copy(folder, arguments.voor)
+            try:
+                before = build_times(earlier, folder, env)
+            finally:
+                subprocess.run(["git", "worktree", "remove", "--force", str(earlier)], cwd=ROOT, check=False)
+        build(ROOT / "mkdocs.yml", ours_site, env)
         base_time = build(baseline_config(folder), base_site, env)
-        (base_site / "nginx-csp.conf").write_text("")  # the shipped config includes this build file
         results = {}
         with Nginx(ours_site, folder / "nginx-ours") as ours, Nginx(base_site, folder / "nginx-base") as base:
             with sync_playwright() as playwright:
@@ -135,8 +171,11 @@ def main() -> None:
         f"Lighthouse (mobiel): mediaan van {runs} metingen per pagina; bij prestaties tussen haakjes de "
         "laagste en hoogste score.",
         "",
-        f"Bouwtijd (zonder PDF's): deze site {ours_time:.1f} s, standaard {base_time:.1f} s "
-        f"(verhouding {ratio(ours_time, base_time)}).",
+        f"Bouwtijd (zonder PDF's, mediaan van 3): deze site {ours_cold:.1f} s met een lege cache en "
+        f"{ours_warm:.1f} s bij elke volgende build; standaard {base_time:.1f} s (verhouding "
+        f"{ratio(ours_warm, base_time)})."
+        + (f" Commit {arguments.voor}: {before[0]:.1f} s met een lege cache, {before[1]:.1f} s bij een volgende "
+           "build." if before else ""),
         "",
         "| Pagina | Eerste bezoek (bytes, verzoeken) | Standaard | Verh. | Herhaald bezoek (bytes) | Standaard | "
         "Lighthouse prestaties / toegankelijkheid / praktijken / SEO | Standaard | FCP ms | LCP ms | TBT ms | CLS |",

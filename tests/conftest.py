@@ -31,13 +31,14 @@ CHAPTERS = {
     "Bijlage 1": "vipp-fc-en-basic-trust",
 }
 SITE_URL = "https://gids.pleegzorg.example/"  # the public address the test builds carry
+REACTIE_ADRES = "mailto:redactie@pleegzorg.example"  # where the test builds send reactions
 SITE_FILES = ("mkdocs.yml", "references.bib", "woordenlijst.yml", "docs", "overrides")
 
 
 def build(project: Path, site_dir: Path, pdf: bool = False) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder (with PDFs if asked); returns the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL,
-               PDF="1" if pdf else "0")
+               REACTIE_ADRES=REACTIE_ADRES, PDF="1" if pdf else "0")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,

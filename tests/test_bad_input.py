@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import build, copy_project, soup_of
 
 CHAPTER = "docs/wat-is-gehechtheid.md"
 
@@ -64,3 +64,70 @@ def test_unchanged_copy_builds(tmp_path):
     project = copy_project(tmp_path / "project")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_authors_footnote_works_beside_the_sources(tmp_path):
+    """`Tekst.[^noot]` is ordinary Markdown: it builds, the note stands apart from the sources."""
+    project = copy_project(tmp_path / "project")
+    inject(project, CHAPTER, "## Meer of minder veilig gehecht",
+           "Een zin met een eigen voetnoot.[^noot]\n\n[^noot]: De voetnoot van de auteur.\n\n## Meer of minder veilig gehecht")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    soup = soup_of(tmp_path / "site", "wat-is-gehechtheid")
+    note = soup.select_one("div.voetnoten li")
+    assert "De voetnoot van de auteur." in note.get_text()
+    marker = soup.select_one("sup a.footnote-ref[href='#fn:noot']")
+    assert marker.get_text() == "1"
+    assert not soup.select("div.footnote:not(.voetnoten) li[id^='fn:']"), "the sources list holds sources only"
+
+
+AWKWARD = 'Vragen & antwoorden: 3 < 5 "zo"'
+
+
+def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
+    """&, < and quotes in a heading, a glossary entry and a BibTeX field show as written everywhere."""
+    project = copy_project(tmp_path / "project")
+    inject(project, CHAPTER, "## Meer of minder veilig gehecht",
+           f"## {AWKWARD}\n\nEen zin over kwetsbaarheid [@extra2024].\n\n## Meer of minder veilig gehecht")
+    with (project / "woordenlijst.yml").open("a", encoding="utf-8") as file:
+        file.write('- term: kwetsbaarheid & zorg\n  vormen: [kwetsbaarheid]\n  uitleg: Uitleg met & en <b> en "dit".\n')
+    with (project / "references.bib").open("a", encoding="utf-8") as file:
+        file.write("\n@book{extra2024,\n  author = {Peeters, An},\n  title = {Zorg \\& hechting: <een> \"studie\"},\n"
+                   "  publisher = {Uitgeverij},\n  year = {2024},\n  site-number = {46},\n  status = {added}\n}\n")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    chapter = soup_of(site, "wat-is-gehechtheid")
+    heading = next(h for h in chapter.select("article h2") if h.get_text().startswith("Vragen"))
+    assert heading.get_text().removesuffix("¶").rstrip("#").strip() == AWKWARD
+    assert any(a.get_text().strip() == AWKWARD for a in chapter.select("nav.md-nav--secondary a"))
+    caseworkers = soup_of(site, "voor-begeleiders")
+    assert AWKWARD in [a.get_text().strip() for a in caseworkers.select("a")]
+    glossary_page = soup_of(site, "woordenlijst")
+    assert "kwetsbaarheid & zorg" in [dt.get_text() for dt in glossary_page.select("dl.woordenlijst dt")]
+    assert 'Uitleg met & en <b> en "dit".' in [dd.get_text() for dd in glossary_page.select("dl.woordenlijst dd")]
+    source = chapter.select_one("#bron-46").get_text()
+    assert 'Zorg & hechting: <een> "studie"' in source and "Toegevoegd door de redactie" in source
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in html and "&amp;lt;" not in html and "&amp;quot;" not in html, page
+
+
+def test_inline_script_in_a_page_stops_the_build(tmp_path):
+    """The Content-Security-Policy would block it without a word: the build says so instead."""
+    project = copy_project(tmp_path / "project")
+    inject(project, CHAPTER, "## Meer of minder veilig gehecht",
+           "<script>alert('hallo')</script>\n\n## Meer of minder veilig gehecht")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/wat-is-gehechtheid.md: this page has inline code that the Content-Security-Policy would block" in output
+
+
+def test_glossary_mistake_stops_the_build_with_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    line = inject(project, "woordenlijst.yml", "vormen: [exploreren]", "vormen: exploreren")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "woordenlijst.yml, regel" in output and "moet 'vormen' een lijst zijn" in output, output

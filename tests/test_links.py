@@ -167,11 +167,6 @@ def test_404_page_offers_search(site):
     assert soup.select_one("article label[for='__search']").get_text() == "Zoek in de gids"
 
 
-def test_site_url_is_configurable():
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert re.search(r"^site_url: !ENV \[SITE_URL, ", text, re.M)
-
-
 def test_share_controls_name_what_is_shared(site):
     assert soup_of(site, "").select_one("p.delen .delen__knop")["data-titel"] == "Gehechtheid in pleegzorg"
     tip = soup_of(site, "gehechtheid-in-pleegzorg").select_one("#tip-kleine-signalen .delen__knop")

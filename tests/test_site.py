@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import material
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHAPTERS, all_pages, soup_of
+from conftest import CHAPTERS, REACTIE_ADRES, ROOT, SITE_URL, all_pages, soup_of
 
 READER_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-md-component-label")
 OTHER_ENGLISH = ["Jump back to footnote", "Permanent link", "Footnotes", "Made with", "404 - Not found"]
@@ -111,3 +114,23 @@ def test_404_page_is_dutch_and_leads_to_the_chapters(site):
 def test_page_has_a_dutch_description(site, slug):
     meta = soup_of(site, slug).find("meta", attrs={"name": "description"})
     assert meta is not None and len(meta["content"]) > 30
+
+
+def test_properdocs_builds_the_same_site(tmp_path, site):
+    """MkDocs 1.x is continued by forks; ProperDocs (pulled in by mkdocs-redirects) builds this site as it
+    is, with the same pages and headings: a move is proven, not hoped (README, Onderhoud en toekomst)."""
+    properdocs = Path(sys.executable).parent / "properdocs"
+    other = tmp_path / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL,
+               REACTIE_ADRES=REACTIE_ADRES, PDF="0")
+    result = subprocess.run([str(properdocs), "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(other)],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sorted(p.relative_to(site).as_posix() for p in all_pages(site))
+    assert sorted(p.relative_to(other).as_posix() for p in all_pages(other)) == pages
+    for name in pages:
+        ours, theirs = (BeautifulSoup((root / name).read_text(encoding="utf-8"), "html.parser") for root in (site, other))
+        assert [h.get_text() for h in ours.select("article h1, article h2, article h3")] == \
+               [h.get_text() for h in theirs.select("article h1, article h2, article h3")], name
+        assert [li.get("id") for li in ours.select("article li[id]")] == \
+               [li.get("id") for li in theirs.select("article li[id]")], name

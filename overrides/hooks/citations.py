@@ -148,14 +148,21 @@ class _PandocHtmlSpans:
 
     Pandoc's Markdown writes protected names as `[...]{.nocase}` and en dashes as `--`;
     Python-Markdown would print both literally. Without `bracketed_spans` and `smart`,
-    pandoc writes `<span class="nocase">` and the dash itself.
+    pandoc writes `<span class="nocase">` and the dash itself. Pandoc also escapes a few characters
+    with a backslash that Python-Markdown does not unescape (`\\<`, `\\$`, `\\^`, `\\~`, `\\@`, `\\|`):
+    those become the character itself, and `<` its entity (it would start a tag).
     """
+
+    UNESCAPE = {"\\<": "&lt;", "\\$": "$", "\\^": "^", "\\~": "~", "\\@": "@", "\\|": "|"}
 
     def __getattr__(self, name):
         return getattr(pypandoc, name)
 
     def convert_text(self, source, to, *args, **kwargs):
-        return pypandoc.convert_text(source, to + "-bracketed_spans-smart", *args, **kwargs)
+        text = pypandoc.convert_text(source, to + "-bracketed_spans-smart", *args, **kwargs)
+        for escaped, plain in self.UNESCAPE.items():
+            text = text.replace(escaped, plain)
+        return text
 
 
 # The derived style lives in a folder of this process's own (private, removed when it ends): never a

@@ -6,8 +6,8 @@ hashes: nothing to recompute after a content change and nothing for a server to 
 - Each built page carries it as <meta http-equiv> (so it holds wherever the files are served).
 - server/security-headers.conf sends the same policy as a header, plus what a meta tag cannot say
   (`frame-ancestors`); tests/test_serving.py checks that the two agree.
-- A page that does carry an inline script, inline style or style attribute stops the build: the
-  browser would block it silently.
+- A page that does carry an inline script, inline style or style attribute stops the build, naming
+  its Markdown file (check_content) or built file (add_policy): the browser would block it silently.
 - Under `mkdocs serve` the policy also allows inline scripts, for MkDocs' live-reload script, which it
   writes into every page it serves (a development policy; a published build never has it).
 """
@@ -21,6 +21,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
     from state import Build
 
 POLICY = {
@@ -55,6 +57,14 @@ def inline_code(soup: BeautifulSoup) -> list[str]:
     found += [f"<style>{(s.string or '')[:40]}" for s in soup.find_all("style")]
     found += [f"<{e.name} style=\"{e['style'][:40]}\">" for e in soup.find_all(style=True)]
     return found
+
+
+def check_content(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    """A page's own text: inline code stops the build, naming the Markdown file that holds it."""
+    blocked = inline_code(soup)
+    if blocked:
+        raise PluginError(f"docs/{page.file.src_uri}: this page has inline code that the Content-Security-Policy "
+                          f"would block (move it to a file under docs/assets/): {blocked}")
 
 
 def add_policy(soup: BeautifulSoup, *, path: Path, build: Build) -> None:

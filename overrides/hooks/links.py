@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import textwrap
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -176,7 +176,8 @@ def _link_list(page, build: Build) -> str:
         page_boxes = build.boxes.get(target.file.src_uri, [])
         sections = [s for top in target.toc for item in top.children for s in (item, *item.children)]
         for section in sections:
-            parts.append(_entry(build, page, target, section.title, section.id, "onderdeel"))
+            # The table of contents holds a heading's text as HTML (& as &amp;): unescaped once, escaped once.
+            parts.append(_entry(build, page, target, unescape(section.title), section.id, "onderdeel"))
             for box in (b for b in page_boxes if b.section == section.id):
                 word = LINKED_BOXES[box.kind][1]
                 parts.append(_entry(build, page, target, f"{word}: {box.title}", box.id, "tip"))

@@ -52,6 +52,7 @@ MARKDOWN: tuple[Callable[..., str], ...] = (
     printing.pdf_list,  # the list of PDFs on the print page
 )
 CONTENT: tuple[Callable[..., None], ...] = (
+    csp.check_content,  # inline code in a page stops the build, naming its file
     citations.number_markers,  # markers [2, 3] and [31–36], the chapter's numbered source list
     glossary.mark_words,  # explained words reachable by keyboard and touch
     links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered

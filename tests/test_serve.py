@@ -1,0 +1,93 @@
+"""`./run.sh serve` while an editor works: rebuilds leave nothing stale behind."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REACTIE_ADRES, copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def wait_for(condition, timeout: float = 90, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"waited {timeout:.0f} s for {what}")
+
+
+class Serve:
+    """`mkdocs serve` of a project folder on a free loopback port, as ./run.sh serve runs it."""
+
+    def __init__(self, project: Path):
+        self.project, self.port = project, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = project / "serve.log"
+
+    def __enter__(self) -> "Serve":
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PDF="0",
+                   REACTIE_ADRES=REACTIE_ADRES)
+        env.pop("SITE_URL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(self.project / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{self.port}"],
+            stdout=self.log.open("w"), stderr=subprocess.STDOUT, env=env, cwd=self.project)
+        wait_for(lambda: get(self.url + "/")[0] == 200, what=f"the first build\n{self.output()}")
+        return self
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_renaming_a_page_while_serving_leaves_nothing_stale(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with Serve(project) as serve:
+        _, css = get(serve.url + "/assets/site.min.css")
+        assert "@page p-printen{" in css, "the running header of the print page, before the rename"
+        (project / "docs" / "printen.md").rename(project / "docs" / "afdrukken.md")
+        edit(project / "mkdocs.yml", "Printen en PDF: printen.md", "Afdrukken: afdrukken.md")
+        edit(project / "mkdocs.yml", "        - printen.md\n", "        - afdrukken.md\n")
+        edit(project / "mkdocs.yml", "        tips.md: gehechtheid-in-pleegzorg.md#tips\n",
+             "        tips.md: gehechtheid-in-pleegzorg.md#tips\n        printen.md: afdrukken.md\n")
+        wait_for(lambda: get(serve.url + "/afdrukken/")[0] == 200, what=f"the rebuild\n{serve.output()}")
+        _, css = get(serve.url + "/assets/site.min.css")
+        _, old_page = get(serve.url + "/printen/")
+        _, caseworkers = get(serve.url + "/voor-begeleiders/")
+    assert "@page p-afdrukken{" in css and "p-printen" not in css, "running headers of this build only"
+    assert 'http-equiv="refresh"' in old_page and "afdrukken" in old_page, "the old address redirects"
+    assert "/afdrukken/" in caseworkers and "/printen/" not in caseworkers

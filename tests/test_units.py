@@ -1,0 +1,181 @@
+"""Fast tests of the hooks' pure functions: input -> expected output, golden files in tests/golden/.
+
+No site build: each test takes milliseconds. When a change of output is intended, write the new
+expected files with `UPDATE_GOLDEN=1 ./run.sh test tests/test_units.py` and read the diff before
+committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import citations  # noqa: E402
+import csp  # noqa: E402
+import glossary  # noqa: E402
+import palette  # noqa: E402
+import reading  # noqa: E402
+import search  # noqa: E402
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def golden(name: str, actual: str) -> None:
+    """Compares actual with tests/golden/<name>, or writes it there with UPDATE_GOLDEN=1."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"{path} is missing: write it with UPDATE_GOLDEN=1 and check it"
+    assert actual == path.read_text(encoding="utf-8"), f"differs from {path} (UPDATE_GOLDEN=1 rewrites it)"
+
+
+def test_runs_of_numbers():
+    assert citations.runs([2, 3]) == [[2, 3]]
+    assert citations.runs([30, 31, 32, 38, 41, 42, 43]) == [[30, 31, 32], [38], [41, 42, 43]]
+    assert citations.runs([5]) == [[5]]
+
+
+def test_citation_markers_and_source_list():
+    """Footnotes as Python-Markdown writes them -> grouped markers with brochure numbers, the source list
+    in number order, an author's own footnote apart."""
+    html = markdown.markdown((GOLDEN / "bronnen.md").read_text(encoding="utf-8"), extensions=["footnotes"])
+    keys = ["b2", "b3", "b30", "b31", "b32", "b33", "b34", "b35", "b36", "b38", "b41", "b42", "b43"]
+    numbers = {key: int(key[1:]) for key in keys}
+    sources = citations.Sources(Path("references.bib"), numbers, {key: "verified" for key in keys})
+    soup = BeautifulSoup(html, "html.parser")
+    page = SimpleNamespace(present_anchor_ids=set())
+    citations.number_markers(soup, page=page, build=SimpleNamespace(sources=sources))
+    golden("bronnen.html", soup.prettify())
+    assert {"bron-2", "bron-31", "bron-43", "ref-2", "ref-2-2", "voetnoten"} <= page.present_anchor_ids
+
+
+def test_glossary_anchors():
+    lines = [line for line in (GOLDEN / "ankers.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert len(lines) >= 6
+    for line in lines:
+        term, expected = line.rsplit(" -> ", 1)
+        assert glossary.anchor(term.strip()) == expected.strip(), term
+
+
+def test_content_security_policy():
+    assert csp.policy() == ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                            "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+                            "object-src 'none'; base-uri 'self'; form-action 'self'")
+    assert csp.policy(extra=csp.HEADER_ONLY).endswith("; form-action 'self'; frame-ancestors 'none'")
+    assert "script-src 'self' 'unsafe-inline';" in csp.policy(extra=csp.SERVE_EXTRA)
+
+
+def test_inline_code_is_found():
+    soup = BeautifulSoup('<head><script>var a=1</script><script type="application/json">{}</script>'
+                         '<script src="x.js"></script><style>p{}</style></head><body><p style="color:red">x</p>'
+                         '</body>', "html.parser")
+    assert csp.inline_code(soup) == ["<script>var a=1", "<style>p{}", '<p style="color:red">']
+
+
+def test_palette_keeps_the_scheme_rules_only():
+    css = (GOLDEN / "palette.in.css").read_text(encoding="utf-8")
+    kept = palette.scheme_rules(css)
+    golden("palette.out.css", kept + "\n")
+    assert "color-scheme:dark" in kept and "=red]" not in kept.replace("[data-md-color-primary=red],[data-md-color-scheme=slate]", "")
+
+
+def test_reading_time_counts_the_text_only():
+    """lezen.html has 200 words of text, and more in a source list, a marker, a "#" link and a comment."""
+    soup = BeautifulSoup((GOLDEN / "lezen.html").read_text(encoding="utf-8"), "html.parser")
+    assert reading.reading_minutes(soup) == 1
+    soup.find("h1").append(" nog een woord")
+    assert reading.reading_minutes(soup) == 2
+
+
+@pytest.mark.parametrize("word,folded", [("continuïteit", "continuiteit"), ("beïnvloedende", "beinvloedende"),
+                                         ("één", "een"), ("Förthner", "Forthner"), ("gewoon", "gewoon")])
+def test_search_folds_accents(word, folded):
+    assert search.fold(word) == folded
+
+
+GLOSSARY_MISTAKES = {
+    "vormen als tekst": ("- term: kwetsbaar\n  vormen: kwetsbare\n  uitleg: Uitleg.\n",
+                         "regel 1: bij 'kwetsbaar' moet 'vormen' een lijst zijn, tussen rechte haken: vormen: [kwetsbare]"),
+    "inspringing": ("- term: a\n  vormen: [a]\n  uitleg: x\n- term: b\n   vormen: [b]\n",
+                    "regel 5: dit is geen geldige YAML"),
+    "zelfde anker": ("- term: continuïteit\n  vormen: [c]\n  uitleg: x\n- term: Continuiteit\n  vormen: [d]\n  uitleg: y\n",
+                     "regel 4: 'continuïteit' (regel 1) en 'Continuiteit' krijgen hetzelfde adres #woord-continuiteit"),
+    "vorm bij twee woorden": ("- term: a\n  vormen: [a]\n  uitleg: x\n- term: b\n  vormen: [a]\n  uitleg: y\n",
+                              "regel 4: 'a' staat bij twee woorden: 'a' (regel 1) en 'b'"),
+    "uitleg ontbreekt": ("- term: a\n  vormen: [a]\n", "regel 1: bij 'a' ontbreekt 'uitleg'"),
+    "onbekend veld": ("- term: a\n  vorm: [a]\n  uitleg: x\n", "regel 1: onbekend veld vorm"),
+    "geen lijst": ("term: a\n", "regel 1: het bestand is een lijst van woorden"),
+}
+
+
+@pytest.mark.parametrize("case", list(GLOSSARY_MISTAKES))
+def test_glossary_mistakes_are_explained(tmp_path, case):
+    text, expected = GLOSSARY_MISTAKES[case]
+    path = tmp_path / "woordenlijst.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(glossary.GlossaryError) as error:
+        glossary.load(path)
+    assert str(error.value).startswith("woordenlijst.yml, ") and expected in str(error.value), str(error.value)
+
+
+def test_glossary_reads_a_good_file(tmp_path):
+    path = tmp_path / "woordenlijst.yml"
+    path.write_text("- term: Zorg & steun\n  vormen: [zorg, steun]\n  uitleg: >-\n    Twee   regels\n    uitleg.\n"
+                    "- term: oud\n  vormen: [oud]\n  uitleg: x\n  anker: woord-vroeger\n", encoding="utf-8")
+    terms = glossary.load(path)
+    assert [(t.term, t.forms, t.explanation, t.anchor, t.line) for t in terms] == [
+        ("oud", ["oud"], "x", "woord-vroeger", 6),
+        ("Zorg & steun", ["zorg", "steun"], "Twee regels uitleg.", "woord-zorg-steun", 1),
+    ]
+
+
+ENTRY = "@article{{{key},\n  title = {{T}},\n  {fields}\n}}\n"
+BIB_MISTAKES = {
+    "kapotte bron": ("@article{a,\n  title = {T},\n  brochure-number = {1},\n  status = {verified}\n}\n\n"
+                     "@article{b,\n  title = {T,\n  brochure-number = {2},\n  status = {verified}\n}\n",
+                     "references.bib, regel 7: de bron 'b' is niet goed geschreven"),
+    "status ontbreekt": (ENTRY.format(key="a", fields="brochure-number = {1}"),
+                         "references.bib, regel 1: de bron 'a' heeft een veld status = {...} nodig"),
+    "nummer twee keer": (ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+                         + ENTRY.format(key="b", fields="brochure-number = {1}, status = {unrecovered}"),
+                         "references.bib, regel 5: de bronnen 'a' en 'b' hebben allebei nummer 1"),
+    "toegevoegd zonder eigen nummer": (ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+                                       + ENTRY.format(key="b", fields="brochure-number = {2}, status = {added}"),
+                                       "de bron 'b' heeft status = {added}, dus site-number en geen brochure-number"),
+    "toegevoegd tussen de brochure": (ENTRY.format(key="a", fields="brochure-number = {3}, status = {verified}")
+                                      + ENTRY.format(key="b", fields="site-number = {2}, status = {added}"),
+                                      "neem het eerste vrije nummer, 4"),
+}
+
+
+@pytest.mark.parametrize("case", list(BIB_MISTAKES))
+def test_bibtex_mistakes_are_explained(tmp_path, case):
+    text, expected = BIB_MISTAKES[case]
+    path = tmp_path / "references.bib"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(citations.SourceError) as error:
+        citations.Sources.read(path)
+    assert expected in str(error.value), str(error.value)
+
+
+def test_added_sources_are_counted_apart(tmp_path):
+    path = tmp_path / "references.bib"
+    path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+                    + ENTRY.format(key="b", fields="brochure-number = {2}, status = {unrecovered}")
+                    + ENTRY.format(key="c", fields="site-number = {3}, status = {added}"), encoding="utf-8")
+    sources = citations.Sources.read(path)
+    assert sources.numbers == {"a": 1, "b": 2, "c": 3} and sources.brochure == {"a": 1, "b": 2}
+    summary = citations._status_summary(sources)
+    assert summary.startswith("Van de 2 bronnen uit de brochure zijn er 1 gecontroleerd, 0 gereconstrueerd en 1 nog "
+                              "niet teruggevonden.\nDaarnaast heeft de redactie 1 bron toegevoegd")
+    assert "- **Toegevoegd door de redactie** (1): [3](bronnen.md#bron-3)" in summary
