@@ -240,3 +240,17 @@ def test_accessibility_statement(site):
     for words in ("WCAG) 2.2 op niveau AA", "axe-core", "Bekende beperkingen", "Een probleem melden",
                   "Laat het ons weten"):
         assert words in text, words
+
+
+def test_moved_page_forwards_without_errors(browser, server):
+    """/tips/ is a moved address: it leads on at once and asks for no /favicon.ico (a 404 and a console error)."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    requests, errors = [], []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.goto(f"{server}/tips/")
+    tab.wait_for_url(f"{server}/gehechtheid-in-pleegzorg/#tips")
+    context.close()
+    print(f"/tips/: {len(requests)} requests")
+    assert not [url for url in requests if url.endswith("favicon.ico")] and not errors, (requests, errors)

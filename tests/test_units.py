@@ -179,3 +179,11 @@ def test_added_sources_are_counted_apart(tmp_path):
     assert summary.startswith("Van de 2 bronnen uit de brochure zijn er 1 gecontroleerd, 0 gereconstrueerd en 1 nog "
                               "niet teruggevonden.\nDaarnaast heeft de redactie 1 bron toegevoegd")
     assert "- **Toegevoegd door de redactie** (1): [3](bronnen.md#bron-3)" in summary
+
+
+def test_derived_style_lives_in_a_private_folder():
+    """Not a fixed path in the shared temporary folder, where two builds race and another user can plant a link."""
+    path = citations.derive_csl()
+    assert path.exists() and path.parent != Path("/tmp/gehechtheid-in-pleegzorg")
+    assert path.parent.stat().st_mode & 0o077 == 0, "only this user can write there"
+    assert "<locale" in path.read_text(encoding="utf-8") and 'citation-format="numeric"' in path.read_text(encoding="utf-8")
