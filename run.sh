@@ -5,6 +5,10 @@
 #                    when Debian's Chromium is installed (/usr/bin/chromium); set SITE_URL to publish
 #   ./run.sh test    run every test; installs what the tests need first (Python packages into .venv,
 #                    npm tools into node_modules, and as root the Debian packages, with apt-get)
+#   ./run.sh check   the editors' quick check (under 30 s): builds without PDFs and runs the content,
+#                    link and source tests
+#   ./run.sh hernoem OUD NIEUW   renames docs/OUD.md to docs/NIEUW.md with its nav entry, links and a
+#                    redirect from the old address (REDACTIE.md)
 #   ./run.sh report  readability per chapter (benchmark/leesbaarheid.md)
 #   ./run.sh benchmark  sizes, Lighthouse scores and build times against a default Material build
 #                    (benchmark/rapport.md; needs chromium, nginx and npm)
@@ -70,6 +74,9 @@ export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
+  serve|build|check|test) .venv/bin/python tools/redactie.py yaml ;;  # a YAML mistake, said plainly first
+esac
+case "$command" in
   serve) exec .venv/bin/mkdocs serve "$@" ;;
   build)
     if [ -x /usr/bin/chromium ]; then
@@ -84,7 +91,11 @@ case "$command" in
     install_debian_packages
     install_npm_tools
     exec .venv/bin/python -m pytest "$@" ;;
+  check)
+    # The content, link and source tests on a build without PDFs: no browser, no server.
+    TEST_PDF=0 exec .venv/bin/python -m pytest -q -m "not browser and not pdf and not slow" "$@" ;;
+  hernoem) exec .venv/bin/python tools/redactie.py hernoem "$@" ;;
   report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
   benchmark) exec .venv/bin/python benchmark/run.py "$@" ;;
-  *) echo "usage: ./run.sh serve | build | test | report | benchmark" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh serve | build | test | check | hernoem OUD NIEUW | report | benchmark" >&2; exit 2 ;;
 esac

@@ -32,7 +32,7 @@ CHAPTERS = {
 }
 SITE_URL = "https://gids.pleegzorg.example/"  # the public address the test builds carry
 REACTIE_ADRES = "mailto:redactie@pleegzorg.example"  # where the test builds send reactions
-SITE_FILES = ("mkdocs.yml", "references.bib", "woordenlijst.yml", "docs", "overrides")
+SITE_FILES = ("mkdocs.yml", "references.bib", "woordenlijst.yml", "adressen.txt", "docs", "overrides")
 
 
 def build(project: Path, site_dir: Path, pdf: bool = False) -> subprocess.CompletedProcess:
@@ -60,10 +60,24 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+BROWSER_FIXTURES = {"browser", "server", "phone", "desktop", "phone_with_clipboard", "nginx", "search_page"}
+
+
+def pytest_collection_modifyitems(items):
+    """Marks each test by what it needs, so ./run.sh check can leave out the browser and the PDFs."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if "pdfs" in fixtures:
+            item.add_marker(pytest.mark.pdf)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
+    """The site built once, in strict mode, with the PDFs (TEST_PDF=0, as ./run.sh check sets: without)."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir, pdf=True)
+    result = build(ROOT, site_dir, pdf=os.environ.get("TEST_PDF") != "0")
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
 
@@ -81,6 +95,15 @@ def nav_pages() -> list[str]:
                 yield "" if value == "index.md" else value.removesuffix(".md")
 
     return list(walk(config["nav"]))
+
+
+def chapter_pages() -> list[str]:
+    """The pages of the nav section "Hoofdstukken" (the brochure's chapters, and any the editors add)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    for item in config["nav"]:
+        if isinstance(item, dict) and "Hoofdstukken" in item:
+            return [next(iter(child.values())).removesuffix(".md") for child in item["Hoofdstukken"]]
+    return []
 
 
 def page_path(site: Path, slug: str) -> Path:

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import build, copy_project, soup_of
 
+pytestmark = pytest.mark.slow  # builds copies of the project or starts servers
+
 CHAPTER = "docs/wat-is-gehechtheid.md"
 
 

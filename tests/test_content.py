@@ -65,13 +65,14 @@ def test_source_subheadings_are_headings(site, heading, slug):
 
 
 @pytest.mark.parametrize("chapter", list(CHAPTERS))
-def test_chapter_cites_the_same_sources_as_the_source_chapter(site, source_chapters, chapter):
+def test_chapter_cites_at_least_the_sources_of_the_source_chapter(site, source_chapters, chapter):
+    """Every source the brochure cites in a chapter is cited there; editors may add sources, never drop one."""
     expected = {n for group in CITATION.findall(source_chapters[chapter]) for n in expand_numbers(group)}
     soup = soup_of(site, CHAPTERS[chapter])
     cited = {n for span in soup.select("span.bronverwijzing") for n in marker_numbers(span)}
-    listed = [int(li["value"]) for li in soup.select("div.footnote ol > li")]
-    assert cited == expected
-    assert listed == sorted(expected), "the chapter's source list holds each cited source once, in number order"
+    listed = [int(li["value"]) for li in soup.select("div.footnote:not(.voetnoten) ol > li")]
+    assert cited >= expected, f"sources of the brochure missing: {sorted(expected - cited)}"
+    assert listed == sorted(cited), "the chapter's source list holds each cited source once, in number order"
 
 
 def test_chapter_source_list_has_dutch_heading(site):
@@ -94,8 +95,9 @@ def test_typo_fixes_are_listed(typo_fixes):
 
 
 def test_every_tip_has_its_box_and_id(site, source_chapters):
+    """The brochure's seven tips, in its order, each in its box with its stable id (editors may add tips)."""
     soup = soup_of(site, "gehechtheid-in-pleegzorg")
-    boxes = soup.select("div.admonition.pleegtip")
+    boxes = [box for box in soup.select("div.admonition.pleegtip") if box.get("id") in TIP_IDS]
     assert [box.get("id") for box in boxes] == TIP_IDS
     text = source_chapters["3. Gehechtheid in pleegzorg"]
     tips_part = text[: text.index("Alle pleegzorgdiensten")]

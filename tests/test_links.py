@@ -13,7 +13,7 @@ from PIL import Image
 
 from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, soup_of
 
-CONTRACT = Path(__file__).resolve().parent / "adressen.txt"
+CONTRACT = ROOT / "adressen.txt"
 
 
 def contract() -> list[str]:
@@ -70,9 +70,9 @@ def test_every_public_address_is_in_the_contract(site):
     for page, soup in content_pages(site):
         slug = page.parent.relative_to(site).as_posix().strip(".")
         path = f"/{slug}/" if slug else "/"
-        assert path in listed, f"{path} is public but not in tests/adressen.txt"
+        assert path in listed, f"{path} is public but not in adressen.txt"
         for anchor in public_anchors(slug, soup):
-            assert f"{path}#{anchor}" in listed, f"{path}#{anchor} is public but not in tests/adressen.txt"
+            assert f"{path}#{anchor}" in listed, f"{path}#{anchor} is public but not in adressen.txt"
 
 
 def test_redirect_leads_to_its_new_place(site):

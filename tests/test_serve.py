@@ -15,6 +15,8 @@ import pytest
 
 from conftest import REACTIE_ADRES, copy_project
 
+pytestmark = pytest.mark.slow  # builds copies of the project or starts servers
+
 
 def free_port() -> int:
     with socket.socket() as sock:

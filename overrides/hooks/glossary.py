@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 GLOSSARY_FILE = "woordenlijst.yml"
 GLOSSARY_MARKER = "\\woordenlijst"
+GLOSSARY_PAGE = "woordenlijst.md"
 
 
 @dataclass
@@ -147,5 +148,17 @@ def markdown(markdown: str, *, page: Page, build: Build) -> str:
 def mark_words(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """A tab stop makes the explanation reachable by keyboard and tap; inside a link the link is that stop."""
     for abbr in soup.find_all("abbr", title=True):
+        if page.file.src_uri != GLOSSARY_PAGE:
+            build.glossary_used.add(abbr.get_text())
         if abbr.find_parent("a") is None:
             abbr["tabindex"] = "0"
+
+
+def check_used(*, build: Build) -> None:
+    """Every word in the glossary appears somewhere in the guide: a form nobody reads is a mistake."""
+    unused = [term for term in build.glossary if not set(term.forms) & build.glossary_used]
+    if unused:
+        lines = [f"- regel {term.line}: '{term.term}' (vormen: {', '.join(term.forms)})" for term in unused]
+        raise GlossaryError(GLOSSARY_FILE, unused[0].line,
+                            "deze woorden komen nergens in de gids voor:\n" + "\n".join(lines) + "\nDe vormen moeten "
+                            "precies zo in de tekst staan, met dezelfde hoofdletters en koppeltekens.")

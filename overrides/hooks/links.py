@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 LINK_LIST_MARKER = "\\linklijst"
 # Box type -> (title of its link, word before its title in the caseworkers' list)
 LINKED_BOXES = {"pleegtip": ("Link naar deze tip", "Tip"), "kernboodschap": ("Link naar deze kernboodschap", "Kernboodschap")}
+ID_PREFIXES = {"pleegtip": "tip-", "kernboodschap": "kern-"}  # every tip and key message has such an id
 SHARE_IMAGE = "assets/deelbeeld.png"
 SHARE_IMAGE_SIZE = (1200, 630)
 QR_DIR = "qr"
@@ -65,18 +66,35 @@ mkdocs_redirects.plugin.HTML_TEMPLATE = """<!doctype html>
 """
 
 
+def _line_of_title(page: Page, title: str) -> str:
+    """', regel N' of the box's first line (/// pleegtip | title) in the page's Markdown file."""
+    source = Path(page.file.abs_src_path or "")
+    if not source.is_file():
+        return ""
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("///") and title in line:
+            return f", regel {number}"
+    return ""
+
+
 def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     # The "#" links are named for screen readers rather than titled: Material would give each a
     # tooltip of its own, which costs a phone time at every page load.
     for link in soup.select("a.headerlink[title]"):
         link["aria-label"] = link.attrs.pop("title")
     found = []
-    for box in soup.select("div.admonition[id]"):
-        kind = next((k for k in LINKED_BOXES if k in box["class"]), None)
-        if kind is None:
-            continue
+    for box in soup.select(", ".join(f"div.admonition.{kind}" for kind in LINKED_BOXES)):
+        kind = next(k for k in LINKED_BOXES if k in box["class"])
         title = box.select_one(".admonition-title")
         name = title.get_text().strip()
+        prefix = ID_PREFIXES[kind]
+        if not box.get("id", "").startswith(prefix):
+            word = "tip" if kind == "pleegtip" else "kernboodschap"
+            raise PluginError(
+                f"docs/{page.file.src_uri}{_line_of_title(page, name)}: de {word} '{name}' heeft "
+                + (f"de id '{box['id']}', maar die moet beginnen met {prefix}" if box.get("id") else "geen id")
+                + f". Zet onder de eerste regel: \"    attrs: {{id: {prefix}korte-naam}}\" (een id die nooit meer "
+                "verandert: begeleiders linken ernaar).")
         anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}",
                                           "aria-label": LINKED_BOXES[kind][0]})
         anchor.string = "#"
@@ -174,6 +192,8 @@ def _link_list(page, build: Build) -> str:
             continue
         parts.append(_entry(build, page, target, target.title, "", "pagina"))
         page_boxes = build.boxes.get(target.file.src_uri, [])
+        for box in (b for b in page_boxes if not b.section):  # above the first section heading
+            parts.append(_entry(build, page, target, f"{LINKED_BOXES[box.kind][1]}: {box.title}", box.id, "tip"))
         sections = [s for top in target.toc for item in top.children for s in (item, *item.children)]
         for section in sections:
             # The table of contents holds a heading's text as HTML (& as &amp;): unescaped once, escaped once.

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 
+import addresses
 import citations
 import compress
 import csp
@@ -37,11 +38,14 @@ import palette
 import printing
 import reading
 import search
+import serve
+import swap
 import valid_html
 from state import Build
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -50,9 +54,12 @@ MARKDOWN: tuple[Callable[..., str], ...] = (
     citations.markdown,  # unknown keys stop the build; source status and lists filled in
     glossary.markdown,  # the list on the Woordenlijst page
     printing.pdf_list,  # the list of PDFs on the print page
+    printing.whole_guide_choice,  # front matter volledige_gids: false keeps a page out of the whole guide
+    search.rank,  # chapters rank first in the search
 )
 CONTENT: tuple[Callable[..., None], ...] = (
     csp.check_content,  # inline code in a page stops the build, naming its file
+    addresses.remember_source,  # which Markdown file a page comes from, for messages
     citations.number_markers,  # markers [2, 3] and [31–36], the chapter's numbered source list
     glossary.mark_words,  # explained words reachable by keyboard and touch
     links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered
@@ -62,6 +69,7 @@ CONTENT: tuple[Callable[..., None], ...] = (
     links.printed_address,  # last in the page: its web address and QR code, for print
 )
 SITE_FILES: tuple[Callable[..., None], ...] = (
+    glossary.check_used,  # a glossary word that appears nowhere stops the build
     search.fold_accents,  # the search index finds words typed without accents
     palette.merge,  # Material's colour-scheme rules into site.min.css
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
@@ -72,14 +80,18 @@ BUILT_PAGES: tuple[Callable[..., None], ...] = (
     links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
     valid_html.mend,  # markup that templates and plugins get wrong
     csp.add_policy,  # last change to a page: its Content-Security-Policy
+    addresses.collect,  # its ids and links, as built
 )
 FINISHED_SITE: tuple[Callable[..., None], ...] = (
     printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
+    addresses.check_links,  # every link inside the site leads somewhere (also to the PDFs)
+    addresses.keep_contract,  # every public address stays; new ones are added to adressen.txt
     compress.precompress,  # last: .br and .gz beside every text file
 )
 
 build: Build | None = None  # this build's state, new at every on_config
 invoked_as = "build"  # the mkdocs command; MkDocs loads this hook once per process and calls on_startup once
+output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build succeeded
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -98,7 +110,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary=glossary.configure(config),
         pdf=printing.configure(config),
     )
+    if invoked_as == "build":
+        output.begin(config)
+    if invoked_as == "serve":
+        serve.start_build()
     return config
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    serve.keep_serving(server, config.site_dir)
+    return server
+
+
+def on_build_error(*, error: Exception) -> None:
+    output.fail()
+
+
+def on_shutdown() -> None:
+    output.finish()
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:

@@ -83,6 +83,16 @@ def _pdf_list(page: Page, build: Build) -> str:
     return f'<p>Kant-en-klare PDF\'s, op A4:</p>\n<ul class="pdf-lijst">{links}</ul>'
 
 
+def whole_guide_choice(markdown: str, *, page: Page, build: Build) -> str:
+    """A page is in the whole guide (/volledige-gids/, its PDF) unless its front matter says
+    `volledige_gids: false`: the choice travels with the page, also when it is renamed."""
+    if page.meta.get("volledige_gids") is False:
+        excluded = build.config.plugins["print-site"].config["exclude"]
+        if page.file.src_path not in excluded:
+            excluded.append(page.file.src_path)
+    return markdown
+
+
 def pdf_list(markdown: str, *, page: Page, build: Build) -> str:
     if PDF_LIST_MARKER in markdown:
         markdown = markdown.replace(PDF_LIST_MARKER, _pdf_list(page, build))

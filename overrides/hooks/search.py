@@ -15,10 +15,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
     from state import Build
 
 INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<[^>]+>")
+
+
+OTHER_PAGES_BOOST = 0.5
+
+
+def rank(markdown: str, *, page: Page, build: Build) -> str:
+    """Chapters first: a page outside the nav section "Hoofdstukken" counts half in the search, unless its
+    front matter sets its own `search: boost:`. A new page needs no tuning to leave the chapters first."""
+    search = page.meta.setdefault("search", {})
+    if page not in build.chapters and "boost" not in search:
+        search["boost"] = OTHER_PAGES_BOOST
+    return markdown
 
 
 def fold(word: str) -> str:

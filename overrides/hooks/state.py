@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+    from addresses import BuiltPage
     from citations import Sources
     from glossary import Term
 
@@ -42,6 +43,9 @@ class Build:
     titles: dict[str, str] = field(default_factory=dict)  # page name -> title (running header in print)
     boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
+    glossary_used: set[str] = field(default_factory=set)  # forms of glossary words found in the pages
+    source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
+    built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
 
     @property
     def site(self) -> Path:

@@ -1,0 +1,212 @@
+"""Addresses that never break: every link inside the site works, and every public address stays.
+
+pipeline.py calls:
+- remember_source (each page's HTML): which Markdown file a built page comes from, to name it in
+  messages.
+- collect (each built page): its ids and the site-internal links it holds.
+- check_links (the finished site, after the PDFs): a link to a page, file or anchor that is not there
+  stops the build, naming the Markdown file and line that hold it.
+- keep_contract (the finished site): `adressen.txt` (beside mkdocs.yml) lists every public address: a
+  page, or a page#anchor for a section heading, tip, key message, glossary word or source. Caseworkers
+  send these to families. An address in the list that the build no longer has, and that no redirect
+  in mkdocs.yml (redirect_maps) covers, stops the build with all such addresses at once and how to
+  keep each. An address the build has and the list has not is added to the list (commit it).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from posixpath import normpath
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from state import Build
+
+log = logging.getLogger("mkdocs.hooks.addresses")
+
+CONTRACT = "adressen.txt"
+WHOLE_GUIDE = "volledige-gids"  # the whole guide on one page: its parts have their own addresses
+PUBLIC = "h2[id], h3[id], h4[id], div.admonition[id], dl.woordenlijst dt[id]"
+SOURCES_PAGE = "bronnen"  # its sources (li#bron-N) are public addresses too
+HEADER = """\
+# Adressen: every public address of the site, one per line (a page, or page#anchor).
+# Caseworkers send these to families; they must keep working for years.
+# The build adds a new address here by itself (commit this file with your change), and stops when an
+# address is gone without a redirect, saying how to keep it. Never remove a line.
+"""
+
+
+class AddressError(PluginError):
+    """Links or addresses that no longer lead anywhere, said for the editor."""
+
+
+@dataclass
+class BuiltPage:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    public: list[str] = field(default_factory=list)  # its public anchors, in page order
+    redirect: bool = False
+
+
+def remember_source(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    build.source_of[page.url] = f"docs/{page.file.src_uri}"
+
+
+def _page_url(path: Path, build: Build) -> str:
+    """site/x/index.html -> "x/"; site/index.html -> ""; site/404.html -> "404.html"."""
+    relative = path.relative_to(build.site).as_posix()
+    return relative.removesuffix("index.html")
+
+
+def collect(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+    url = _page_url(path, build)
+    built = BuiltPage(redirect=soup.find("meta", attrs={"http-equiv": "refresh"}) is not None)
+    built.ids = {element["id"] for element in soup.find_all(id=True)} | \
+                {element["name"] for element in soup.find_all("a", attrs={"name": True})}
+    for element in soup.select("a[href], link[href], img[src], script[src]"):
+        if element.name == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:
+            continue  # absolute addresses of the published site
+        reference = element.get("href") or element.get("src")
+        if not re.match(r"^(https?:|mailto:|data:|javascript:|tel:|//)", reference):
+            built.links.append(reference)
+    article = soup.select_one("article")
+    if article is not None and url.rstrip("/") != WHOLE_GUIDE and not built.redirect and url != "404.html":
+        selector = PUBLIC + (", li[id^='bron-']" if url.rstrip("/") == SOURCES_PAGE else "")
+        built.public = [element["id"] for element in article.select(selector)]
+    build.built[url] = built
+
+
+def _target(url: str, reference: str) -> tuple[str, str]:
+    """A link on the page at url -> (the page or file it leads to, its anchor)."""
+    joined = urljoin("/" + url, reference)
+    parts = urlsplit(joined)
+    path = normpath(unquote(parts.path)).lstrip("/") if parts.path not in ("", "/") else ""
+    if parts.path.endswith("/") and path:
+        path += "/"
+    return path, unquote(parts.fragment)
+
+
+def _line(source: Path, reference: str) -> str:
+    """Where a link stands in its Markdown file: ", regel N" when it can be found."""
+    if not source.is_file():
+        return ""
+    path, _, anchor = reference.partition("#")
+    name = Path(path.rstrip("/")).name if path.strip("./") else ""
+    needles = [needle for needle in (name, f"#{anchor}" if anchor else "") if needle]
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for wanted in (needles, needles[-1:]):
+        for number, line in enumerate(lines, start=1):
+            if wanted and all(needle in line for needle in wanted):
+                return f", regel {number}"
+    return ""
+
+
+def check_links(*, build: Build) -> None:
+    broken: dict[str, list[str]] = {}
+    for url, built in build.built.items():
+        for reference in built.links:
+            path, anchor = _target(url, reference)
+            file = build.site / path
+            if not path or path.endswith("/") or file.is_dir():
+                page = path if not path or path.endswith("/") else path + "/"
+                exists = page in build.built
+            else:
+                page = path
+                exists = file.is_file()
+            if not exists:
+                problem = f"{reference}: die pagina of dat bestand bestaat niet"
+            elif anchor and page in build.built and anchor not in build.built[page].ids:
+                problem = f"{reference}: die pagina heeft geen onderdeel #{anchor}"
+            else:
+                continue
+            source = build.source_of.get(url)
+            where = f"{source}{_line(build.root / source, reference)}" if source else f"{url or 'index.html'} (sjabloon)"
+            broken.setdefault(where, []).append(problem)
+    copies = f"{WHOLE_GUIDE}/ (sjabloon)"
+    if len(broken) > 1:
+        broken.pop(copies, None)  # the whole guide copies the pages' links: their own mistakes say it better
+    if broken:
+        lines = [f"- {where}: {problem}" for where, problems in broken.items() for problem in problems]
+        raise AddressError("Links die nergens heen leiden:\n" + "\n".join(lines) +
+                           "\nKijk de schrijfwijze van de pagina (naam.md) en van het onderdeel (#anker) na.")
+
+
+def _redirects(build: Build) -> dict[str, str]:
+    """mkdocs-redirects' redirect_maps as addresses: "/oud/" -> "/nieuw/#deel"."""
+    plugin = build.config.plugins.get("redirects")
+    maps = plugin.config["redirect_maps"] if plugin else {}
+
+    def address(name: str) -> str:
+        page, _, anchor = name.partition("#")
+        page = page.removesuffix(".md").removesuffix("index").rstrip("/")
+        return f"/{page}/".replace("//", "/") + (f"#{anchor}" if anchor else "")
+
+    return {address(old): address(new) for old, new in maps.items()}
+
+
+def _how_to_keep(address: str) -> str:
+    path, _, anchor = address.partition("#")
+    page = path.strip("/") or "index"
+    if not anchor:
+        return (f"is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem, of zet in mkdocs.yml onder "
+                f"redirect_maps: {page}.md: nieuwe-pagina.md")
+    if anchor.startswith(("tip-", "kern-")):
+        return f"een tip of kernboodschap houdt altijd haar id: zet attrs: {{id: {anchor}}} terug"
+    if anchor.startswith("woord-"):
+        return f"is een woord in woordenlijst.yml hernoemd? Geef het nieuwe woord de regel anker: {anchor}"
+    if anchor.startswith("bron-"):
+        return "een bron houdt altijd haar nummer (brochure-number of site-number in references.bib)"
+    return (f"is de kop hernoemd? Zet het oude anker achter de nieuwe kop, zo: ## Nieuwe kop {{#{anchor}}} "
+            f"(in docs/{page}.md)")
+
+
+def _present(address: str, build: Build, redirects: dict[str, str]) -> bool:
+    path, _, anchor = address.partition("#")
+    url = path.lstrip("/")
+    if path in redirects:
+        target_path, _, target_anchor = redirects[path].partition("#")
+        url = target_path.lstrip("/")
+        anchor = anchor or target_anchor
+    built = build.built.get(url)
+    if built is None or (built.redirect and path not in redirects):
+        return False
+    return not anchor or anchor in build.built[url].ids
+
+
+def keep_contract(*, build: Build) -> None:
+    contract = build.root / CONTRACT
+    text = contract.read_text(encoding="utf-8") if contract.exists() else HEADER
+    listed = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    redirects = _redirects(build)
+    gone = [address for address in listed if not _present(address, build, redirects)]
+    if gone:
+        lines = [f"- {address}: {_how_to_keep(address)}" for address in gone]
+        raise AddressError(
+            f"{CONTRACT}: {len(gone)} adres(sen) bestaan niet meer. Begeleiders hebben ze misschien al aan "
+            "gezinnen gegeven, dus ze moeten blijven werken:\n" + "\n".join(lines))
+    public = []
+    for page in build.nav.pages if build.nav else []:
+        url = page.url
+        built = build.built.get(url)
+        if built is None:
+            continue
+        public.append(f"/{url}")
+        public.extend(f"/{url}#{anchor}" for anchor in built.public)
+    known = set(listed)
+    new = [address for address in public if address not in known]
+    if new:
+        if not contract.exists():
+            contract.write_text(HEADER, encoding="utf-8")
+            text = HEADER
+        with contract.open("a", encoding="utf-8") as file:
+            file.write(("" if text.endswith("\n") else "\n") + "".join(f"{address}\n" for address in new))
+        log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen) toegevoegd, zoals {new[0]}; neem het bestand mee in je commit")

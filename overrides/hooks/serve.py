@@ -1,0 +1,101 @@
+"""`./run.sh serve` for editors: a page reloads by itself after a change, and a mistake shows in the browser.
+
+- Live reload: MkDocs writes a small inline script into every page it serves; the development policy
+  of csp.py allows it under `serve` (a published build never has it).
+- A build that fails while serving would leave the browser waiting for ever (MkDocs keeps every
+  request until a build succeeds). Instead the failed build empties the served folder and leaves one
+  Dutch page, shown for every address: what went wrong, in which file and on which line, with the
+  warnings that stopped a strict build. That page reloads by itself as soon as a build succeeds again.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
+ERROR_PAGE = "404.html"  # what MkDocs' server shows for an address it does not have
+
+
+class Warnings(logging.Handler):
+    """The warnings of the build that is running (MkDocs counts them in strict mode, but does not repeat them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+warnings = Warnings()
+
+
+def start_build() -> None:
+    """At the start of every build while serving: a fresh list of warnings."""
+    warnings.messages = []
+    logger = logging.getLogger("mkdocs")
+    if warnings not in logger.handlers:
+        logger.addHandler(warnings)
+
+
+def error_page(error: BaseException, messages: list[str], epoch: int) -> str:
+    """The page shown after a failed build; it asks the server for a newer build and then reloads."""
+    text = str(error).strip() or type(error).__name__
+    details = "".join(f"<li>{html.escape(message)}</li>" for message in messages)
+    return f"""<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>De gids kon niet gebouwd worden</title>
+<style>
+body {{ font: 18px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #222; }}
+h1 {{ color: #8a1c1c; font-size: 1.5rem; }}
+pre {{ white-space: pre-wrap; background: #fdf3ec; border-left: 0.3rem solid #a2461b; padding: 1rem; }}
+</style>
+</head>
+<body>
+<h1>De gids kon niet gebouwd worden</h1>
+<p>Er staat een fout in een bestand. Dit is wat de bouw meldde:</p>
+<pre id="fout">{html.escape(text)}</pre>
+{f"<p>Waarschuwingen:</p><ul id='waarschuwingen'>{details}</ul>" if details else ""}
+<p>Verbeter de fout en bewaar het bestand. Deze pagina laadt dan vanzelf opnieuw.</p>
+<script>
+(function poll() {{
+  var request = new XMLHttpRequest();
+  request.onloadend = function () {{
+    if (parseFloat(this.responseText) > {epoch}) {{ location.reload(); }}
+    else {{ setTimeout(poll, this.status === 200 ? 0 : 3000); }}
+  }};
+  request.open("GET", "/livereload/{epoch}/" + Date.now());
+  request.send();
+}})();
+</script>
+</body>
+</html>
+"""
+
+
+def keep_serving(server: LiveReloadServer, site_dir: str) -> None:
+    """Wraps the server's builder: a failed rebuild shows the error page instead of a stuck browser."""
+    build: Callable = server.builder
+
+    def build_or_show_error(config=None):
+        try:
+            build(config)
+        except Exception as error:  # noqa: BLE001  (every failure of a rebuild is shown, none stops the server)
+            folder = Path(site_dir)
+            for child in folder.iterdir() if folder.is_dir() else []:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / ERROR_PAGE).write_text(error_page(error, warnings.messages, server._wanted_epoch),
+                                             encoding="utf-8")
+            logging.getLogger("mkdocs.hooks.serve").error(f"De bouw is mislukt: {error}")
+
+    server.builder = build_or_show_error

@@ -1,0 +1,101 @@
+"""Editors' commands, run by ./run.sh (REDACTIE.md explains them in Dutch).
+
+    ./run.sh hernoem OUD NIEUW   renames docs/OUD.md to docs/NIEUW.md: the nav, the links in docs/ and a
+                                 redirect from the old address (redirect_maps), in one step
+    (every ./run.sh command)     checks mkdocs.yml and woordenlijst.yml first: a YAML mistake is said in
+                                 Dutch, with its line and its usual cause, before MkDocs starts
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def fail(message: str) -> None:
+    print(f"run.sh: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def check_yaml(root: Path = ROOT) -> None:
+    """mkdocs.yml and woordenlijst.yml read as YAML; a mistake stops with its line and usual cause."""
+    for name, loader in (("mkdocs.yml", get_yaml_loader()), ("woordenlijst.yml", yaml.SafeLoader)):
+        path = root / name
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        try:
+            yaml.load(text, Loader=loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 0
+            shown = text.splitlines()[line - 1].rstrip() if 0 < line <= len(text.splitlines()) else ""
+            cause = ("een tab in plaats van spaties" if "\t" in shown else
+                     "de inspringing: deze regel staat niet even ver als de regels die erbij horen" if
+                     "indentation" in str(error.problem) or "block" in str(error.problem) or
+                     "mapping values" in str(error.problem) else
+                     "een dubbele punt of een aanhalingsteken in een tekst: zet die tekst tussen aanhalingstekens")
+            fail(f"{name}, regel {line}: dit is geen geldige YAML ({error.problem}).\n"
+                 f"    {shown}\nMeestal is de oorzaak {cause}.")
+
+
+def rename(old: str, new: str, root: Path = ROOT) -> None:
+    """docs/OLD.md -> docs/NEW.md, with its nav entry, the links to it and a redirect from its old address."""
+    old, new = old.removesuffix(".md").removeprefix("docs/"), new.removesuffix(".md").removeprefix("docs/")
+    source, target = root / "docs" / f"{old}.md", root / "docs" / f"{new}.md"
+    if not source.exists():
+        fail(f"hernoem: docs/{old}.md bestaat niet")
+    if target.exists():
+        fail(f"hernoem: docs/{new}.md bestaat al")
+    if not NAME.fullmatch(new):
+        fail(f"hernoem: '{new}' wordt het adres van de pagina: gebruik kleine letters en cijfers, met koppeltekens "
+             "tussen de woorden (zoals veelgestelde-vragen)")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if not re.search(rf"^\s*-.*:\s*{re.escape(old)}\.md\s*$", text, re.M):
+        fail(f"hernoem: {old}.md staat niet in nav: van mkdocs.yml")
+    if re.search(rf"^\s+{re.escape(old)}\.md\s*:", text, re.M):
+        fail(f"hernoem: {old}.md is al een oud adres in redirect_maps")
+    moved = subprocess.run(["git", "mv", str(source), str(target)], cwd=root, capture_output=True)
+    if moved.returncode != 0:  # not in a git checkout: move it plainly
+        source.rename(target)
+    # Every mention of the page in mkdocs.yml (nav, redirect targets) follows it; then the redirect.
+    text = re.sub(rf"(?<![\w./-]){re.escape(old)}\.md", f"{new}.md", text)
+    maps = re.search(r"^(\s*)redirect_maps:\s*\n", text, re.M)
+    if maps is None:
+        fail("hernoem: mkdocs.yml heeft geen redirect_maps onder de plugin redirects")
+    indent = maps.group(1) + "  "
+    text = text[:maps.end()] + f"{indent}{old}.md: {new}.md\n" + text[maps.end():]
+    config.write_text(text, encoding="utf-8")
+    # Links to it in the pages: Markdown links (page.md, page.md#part) and written-out addresses (../page/).
+    changed = []
+    for page in sorted((root / "docs").rglob("*.md")):
+        content = page.read_text(encoding="utf-8")
+        updated = re.sub(rf"(?<![\w-]){re.escape(old)}\.md(?=[#)\s\"'])", f"{new}.md", content)
+        updated = re.sub(rf"(?<=[\"'(/]){re.escape(old)}/(?=[#\"')])", f"{new}/", updated)
+        if updated != content:
+            page.write_text(updated, encoding="utf-8")
+            changed.append(page.relative_to(root).as_posix())
+    print(f"docs/{old}.md heet nu docs/{new}.md.\n"
+          f"- mkdocs.yml: nav aangepast, en het oude adres /{old}/ leidt naar /{new}/ (redirect_maps)\n"
+          f"- links aangepast in: {', '.join(changed) or 'geen andere pagina'}\n"
+          "Bekijk het resultaat met ./run.sh check, en commit ook adressen.txt.")
+
+
+if __name__ == "__main__":
+    command, arguments = (sys.argv[1] if len(sys.argv) > 1 else ""), sys.argv[2:]
+    if command == "yaml":
+        check_yaml()
+    elif command == "hernoem" and len(arguments) == 2:
+        check_yaml()
+        rename(*arguments)
+    else:
+        fail("gebruik: ./run.sh hernoem OUDE-NAAM NIEUWE-NAAM (de bestandsnaam in docs/, zonder .md)")
