@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
-from conftest import build, copy_project, soup_of
+from conftest import ROOT, build, copy_project, soup_of
 
 pytestmark = pytest.mark.slow  # builds copies of the project or starts servers
 
@@ -39,12 +42,33 @@ CASES = {
     ),
     "broken internal link": (
         CHAPTER, "## Meer of minder veilig gehecht", "Zie [dit](bestaat-niet.md).\n\n## Meer of minder veilig gehecht",
-        ["wat-is-gehechtheid.md", "bestaat-niet.md"],
+        ["docs/wat-is-gehechtheid.md, regel {line}: bestaat-niet.md: die pagina of dat bestand bestaat niet"],
     ),
     "broken anchor": (
         CHAPTER, "## Meer of minder veilig gehecht",
         "Zie [dit](gehechtheid-in-pleegzorg.md#tip-bestaat-niet).\n\n## Meer of minder veilig gehecht",
-        ["wat-is-gehechtheid.md", "tip-bestaat-niet"],
+        ["docs/wat-is-gehechtheid.md, regel {line}:", "die pagina heeft geen onderdeel #tip-bestaat-niet"],
+    ),
+    "tip without id": (
+        "docs/gehechtheid-in-pleegzorg.md", "    attrs: {id: tip-kleine-signalen}\n", "",
+        ["docs/gehechtheid-in-pleegzorg.md, regel {line_before}: de tip", "heeft geen id",
+         "attrs: {{id: tip-korte-naam}}"],
+    ),
+    "key message id without kern-": (
+        "docs/gehechtheid-in-pleegzorg.md", "attrs: {id: kern-vipp-fc-en-basic-trust}", "attrs: {id: vipp-hulp}",
+        ["docs/gehechtheid-in-pleegzorg.md, regel {line_before}: de kernboodschap",
+         "heeft de id 'vipp-hulp', maar die moet beginnen met kern-"],
+    ),
+    "glossary word that appears nowhere": (
+        "woordenlijst.yml", "vormen: [exploreren]", "vormen: [exploratie]",
+        ["woordenlijst.yml, regel {line_before}: deze woorden komen nergens in de gids voor",
+         "'exploreren' (vormen: exploratie)"],
+    ),
+    "renamed heading without its old anchor": (
+        CHAPTER, "## Meer of minder veilig gehecht", "## Meer of minder veilig",
+        ["adressen.txt: 1 adres(sen) bestaan niet meer",
+         "/wat-is-gehechtheid/#meer-of-minder-veilig-gehecht: is de kop hernoemd? Zet het oude anker achter de nieuwe "
+         "kop, zo: ## Nieuwe kop {{#meer-of-minder-veilig-gehecht}}"],
     ),
 }
 
@@ -57,8 +81,48 @@ def test_bad_input_stops_the_build(tmp_path, case):
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{case}: the build should stop\n{output}"
-    for words in (words.format(line=line) for words in expected):
+    for words in (words.format(line=line, line_before=line - 1) for words in expected):
         assert words in output, f"{case}: message should name {words!r}\n{output}"
+
+
+def test_removed_page_stops_the_build_with_how_to_keep_its_address(tmp_path):
+    project = copy_project(tmp_path / "project")
+    inject(project, "mkdocs.yml", "  - Toegankelijkheid: toegankelijkheid.md\n", "")
+    (project / "docs" / "toegankelijkheid.md").unlink()
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "adressen.txt: 5 adres(sen) bestaan niet meer" in output, output
+    assert "- /toegankelijkheid/: is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem" in output
+    assert "- /toegankelijkheid/#bekende-beperkingen: hoort bij /toegankelijkheid/, dat niet meer bestaat" in output, \
+        "all at once"
+
+
+def test_renamed_heading_with_its_old_anchor_builds(tmp_path):
+    project = copy_project(tmp_path / "project")
+    inject(project, CHAPTER, "## Meer of minder veilig gehecht", "## Meer of minder veilig {#meer-of-minder-veilig-gehecht}")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert soup_of(tmp_path / "site", "wat-is-gehechtheid").select_one("h2#meer-of-minder-veilig-gehecht")
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("case", ["unknown citation key", "broken internal link"])
+def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path, case):
+    """The build writes beside site/ and takes its place only when it succeeded."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = tree(site)
+    path, old, new, _ = CASES[case]
+    inject(project, path, old, new)
+    result = build(project, site)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert tree(site) == before, "site/ changed"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "no half-built folder left behind"
 
 
 def test_unchanged_copy_builds(tmp_path):
@@ -133,3 +197,23 @@ def test_glossary_mistake_stops_the_build_with_its_line(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "woordenlijst.yml, regel" in output and "moet 'vormen' een lijst zijn" in output, output
+
+
+def project_with_commands(tmp_path):
+    """A copy of the project with ./run.sh and its tools, using this checkout's .venv."""
+    project = copy_project(tmp_path / "project")
+    for name in ("run.sh", "requirements.lock"):
+        shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT / "tools", project / "tools")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
+
+
+def test_yaml_mistake_in_mkdocs_yml_is_said_plainly(tmp_path):
+    project = project_with_commands(tmp_path)
+    line = inject(project, "mkdocs.yml", "  - Woordenlijst: woordenlijst.md", "   - Woordenlijst: woordenlijst.md")
+    result = subprocess.run(["./run.sh", "build"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert f"mkdocs.yml, regel {line}: dit is geen geldige YAML" in result.stderr, result.stderr
+    assert "Meestal is de oorzaak de inspringing" in result.stderr
+    assert not (project / "site").exists()

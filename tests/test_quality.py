@@ -194,6 +194,7 @@ def test_readable_without_javascript(browser, server, site, page):
     assert not missing, f"/{page}: not readable without JavaScript: {missing[:10]}"
 
 
+@pytest.mark.slow  # the Nu Html Checker (Java) over the whole site
 def test_html_is_valid(site):
     assert VNU.exists(), "vnu-jar is missing: ./run.sh test installs it with npm ci"
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],

@@ -83,7 +83,6 @@ def test_renaming_a_page_while_serving_leaves_nothing_stale(tmp_path):
         assert "@page p-printen{" in css, "the running header of the print page, before the rename"
         (project / "docs" / "printen.md").rename(project / "docs" / "afdrukken.md")
         edit(project / "mkdocs.yml", "Printen en PDF: printen.md", "Afdrukken: afdrukken.md")
-        edit(project / "mkdocs.yml", "        - printen.md\n", "        - afdrukken.md\n")
         edit(project / "mkdocs.yml", "        tips.md: gehechtheid-in-pleegzorg.md#tips\n",
              "        tips.md: gehechtheid-in-pleegzorg.md#tips\n        printen.md: afdrukken.md\n")
         wait_for(lambda: get(serve.url + "/afdrukken/")[0] == 200, what=f"the rebuild\n{serve.output()}")
@@ -93,3 +92,33 @@ def test_renaming_a_page_while_serving_leaves_nothing_stale(tmp_path):
     assert "@page p-afdrukken{" in css and "p-printen" not in css, "running headers of this build only"
     assert 'http-equiv="refresh"' in old_page and "afdrukken" in old_page, "the old address redirects"
     assert "/afdrukken/" in caseworkers and "/printen/" not in caseworkers
+
+
+def test_page_reloads_after_a_change_and_shows_a_mistake(tmp_path, browser):
+    """Under serve a page reloads by itself (the development policy allows MkDocs' reload script); a build
+    error shows a Dutch error page with file and line instead of a browser that waits for ever; fixing it
+    brings the page back."""
+    project = copy_project(tmp_path / "project")
+    chapter = project / "docs" / "wat-is-gehechtheid.md"
+    with Serve(project) as serve:
+        tab = browser.new_page()
+        tab.goto(serve.url + "/wat-is-gehechtheid/")
+        policy = tab.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+        assert "script-src 'self' 'unsafe-inline'" in policy, "development policy while serving"
+        edit(chapter, "# Wat is gehechtheid?", "# Wat is gehechtheid, gewijzigd?")
+        tab.locator("article h1", has_text="gewijzigd").wait_for(timeout=30000)
+        edit(chapter, "[@forslund2022attachment]", "[@bestaatniet]")
+        tab.locator("#fout").wait_for(timeout=30000)
+        message = tab.locator("#fout").inner_text()
+        assert tab.title() == "De gids kon niet gebouwd worden"
+        assert "docs/wat-is-gehechtheid.md: onbekende bron @bestaatniet (regel" in message, message
+        edit(chapter, "[@bestaatniet]", "[@forslund2022attachment]")
+        tab.locator("article h1", has_text="gewijzigd").wait_for(timeout=30000)
+        tab.close()
+
+
+def test_published_build_keeps_the_strict_policy(site):
+    from bs4 import BeautifulSoup
+    page = BeautifulSoup((site / "wat-is-gehechtheid" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy

@@ -189,7 +189,11 @@ def keep_contract(*, build: Build) -> None:
     redirects = _redirects(build)
     gone = [address for address in listed if not _present(address, build, redirects)]
     if gone:
-        lines = [f"- {address}: {_how_to_keep(address)}" for address in gone]
+        gone_pages = {address for address in gone if "#" not in address}
+        lines = [f"- {address}: " + (f"hoort bij {address.partition('#')[0]}, dat niet meer bestaat"
+                                     if "#" in address and address.partition("#")[0] in gone_pages
+                                     else _how_to_keep(address))
+                 for address in gone]
         raise AddressError(
             f"{CONTRACT}: {len(gone)} adres(sen) bestaan niet meer. Begeleiders hebben ze misschien al aan "
             "gezinnen gegeven, dus ze moeten blijven werken:\n" + "\n".join(lines))

@@ -22,32 +22,34 @@ if TYPE_CHECKING:
 ERROR_PAGE = "404.html"  # what MkDocs' server shows for an address it does not have
 
 
-class Warnings(logging.Handler):
-    """The warnings of the build that is running (MkDocs counts them in strict mode, but does not repeat them)."""
+class Messages(logging.Handler):
+    """The errors and warnings of the build that is running: MkDocs logs a build error, then raises a bare
+    "Aborted with a BuildError!", and in strict mode counts the warnings without repeating them."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        (self.errors if record.levelno >= logging.ERROR else self.warnings).append(record.getMessage())
 
 
-warnings = Warnings()
+messages = Messages()
 
 
 def start_build() -> None:
-    """At the start of every build while serving: a fresh list of warnings."""
-    warnings.messages = []
+    """At the start of every build while serving: fresh lists."""
+    messages.errors, messages.warnings = [], []
     logger = logging.getLogger("mkdocs")
-    if warnings not in logger.handlers:
-        logger.addHandler(warnings)
+    if messages not in logger.handlers:
+        logger.addHandler(messages)
 
 
-def error_page(error: BaseException, messages: list[str], epoch: int) -> str:
+def error_page(error: BaseException, errors: list[str], warnings: list[str], epoch: int) -> str:
     """The page shown after a failed build; it asks the server for a newer build and then reloads."""
-    text = str(error).strip() or type(error).__name__
-    details = "".join(f"<li>{html.escape(message)}</li>" for message in messages)
+    text = "\n".join(errors) or str(error).strip() or type(error).__name__
+    details = "".join(f"<li>{html.escape(message)}</li>" for message in warnings)
     return f"""<!doctype html>
 <html lang="nl">
 <head>
@@ -94,8 +96,8 @@ def keep_serving(server: LiveReloadServer, site_dir: str) -> None:
             for child in folder.iterdir() if folder.is_dir() else []:
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / ERROR_PAGE).write_text(error_page(error, warnings.messages, server._wanted_epoch),
-                                             encoding="utf-8")
+            page = error_page(error, messages.errors, messages.warnings, server._wanted_epoch)
+            (folder / ERROR_PAGE).write_text(page, encoding="utf-8")
             logging.getLogger("mkdocs.hooks.serve").error(f"De bouw is mislukt: {error}")
 
     server.builder = build_or_show_error

@@ -1,0 +1,101 @@
+"""Every recipe of the editors' guide (REDACTIE.md), done on a copy of the project as an editor would:
+with the examples as the guide gives them and the commands it names, then the content, link and source
+checks (./run.sh check) green, with no file under tests/ changed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # builds the copy and runs the quick checks in it
+
+GUIDE = ROOT / "REDACTIE.md"
+
+
+def examples() -> dict[str, list[tuple[str, str]]]:
+    """Per section (## heading) of the guide: its example blocks as (file they go into, text)."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    title, block, target = "", None, ""
+    for line in GUIDE.read_text(encoding="utf-8").splitlines(keepends=True):
+        if block is not None:
+            if line.startswith("```"):
+                if target:
+                    sections[title].append((target, "".join(block)))
+                block = None
+            else:
+                block.append(line)
+        elif line.startswith("```"):
+            block, target = [], (re.search(r'title="([^"]+)"', line) or [None, ""])[1]
+        elif line.startswith("## "):
+            title = line[3:].strip()
+            sections[title] = []
+    return sections
+
+
+def checkout(target):
+    """The project's files as a clone has them (tracked and new, not ignored), using this .venv."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+    for name in listed:
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    return target
+
+
+def run(project, *command) -> subprocess.CompletedProcess:
+    return subprocess.run(["./run.sh", *command], cwd=project, capture_output=True, text=True, timeout=600)
+
+
+def append(path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write("\n" + text)
+
+
+def test_every_recipe_of_the_editors_guide_works(tmp_path):
+    recipes = examples()
+    project = checkout(tmp_path / "project")
+
+    # A tip, a key message, a source cited in a sentence, a glossary word: the guide's examples, appended.
+    for recipe in ("Een tip toevoegen", "Een kernboodschap toevoegen", "Een bron toevoegen en vermelden",
+                   "Een woord uitleggen"):
+        assert recipes[recipe], f"REDACTIE.md: '{recipe}' has no example"
+        for target, text in recipes[recipe]:
+            append(project / target, text)
+    # A page with two headings, put in the nav where the guide's line says.
+    (page, text), (config, nav_line) = recipes["Een pagina toevoegen"]
+    (project / page).write_text(text, encoding="utf-8")
+    assert len(re.findall(r"^## ", text, flags=re.M)) == 2
+    mkdocs = (project / config).read_text(encoding="utf-8")
+    (project / config).write_text(mkdocs.replace("  - Woordenlijst:", nav_line + "  - Woordenlijst:", 1), encoding="utf-8")
+    # A page renamed with the command the guide names.
+    command = re.search(r"```sh\n(\./run\.sh hernoem [^\n]+)\n```", GUIDE.read_text(encoding="utf-8")).group(1)
+    renamed = run(project, *command.split()[1:])
+    assert renamed.returncode == 0, renamed.stdout + renamed.stderr
+    # A heading renamed with its old anchor.
+    [(target, heading)] = recipes["Een tussenkop hernoemen"]
+    anchor = re.search(r"\{#([\w-]+)\}", heading).group(1)
+    chapter = project / target
+    old = next(line for line in chapter.read_text(encoding="utf-8").splitlines()
+               if line.startswith("## ") and re.sub(r"\W+", "-", line[3:].lower()).strip("-") == anchor)
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(old + "\n", heading), encoding="utf-8")
+
+    result = run(project, "check")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert re.search(r"\d+ passed", result.stdout) and " failed" not in result.stdout
+
+    for test_file in (ROOT / "tests").rglob("*"):
+        if test_file.is_file() and "__pycache__" not in test_file.parts:
+            copy = project / test_file.relative_to(ROOT)
+            assert copy.read_bytes() == test_file.read_bytes(), f"{copy.relative_to(project)} changed"
+    contract = (project / "adressen.txt").read_text(encoding="utf-8").splitlines()
+    for address in ("/veelgestelde-vragen/", "/veelgestelde-vragen/#waar-vind-ik-hulp", "/afdrukken/", "/printen/",
+                    "/gehechtheid-in-pleegzorg/#tip-samen-lezen", "/waarom-gehechtheid-belangrijk-is/#kern-rust-en-regelmaat",
+                    "/woordenlijst/#woord-houvast", "/bronnen/#bron-46", f"/wat-is-gehechtheid/#{anchor}"):
+        assert address in contract, f"adressen.txt lacks {address}"
