@@ -197,7 +197,12 @@ def test_readable_without_javascript(browser, server, site, page):
 @pytest.mark.slow  # the Nu Html Checker (Java) over the whole site
 def test_html_is_valid(site):
     assert VNU.exists(), "vnu-jar is missing: ./run.sh test installs it with npm ci"
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+    # The checker (vnu-jar 26.9) does not know the HTML standard's <link rel=expect blocking=render> yet
+    # (https://html.spec.whatwg.org/#link-type-expect; overrides/main.html uses it against layout shift):
+    # that one message is left out, every other error counts.
+    known_gap = r".*A .link. element with a .blocking. attribute must have a .rel. attribute whose value is .stylesheet.*"
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
+                             "--filterpattern", known_gap, str(site)],
                             capture_output=True, text=True, timeout=600)
     report = json.loads(result.stderr)  # the checker always reports, also when it finds nothing
     messages = report["messages"]

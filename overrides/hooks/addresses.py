@@ -26,6 +26,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+import serve
+
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
@@ -207,6 +209,9 @@ def keep_contract(*, build: Build) -> None:
         public.extend(f"/{url}#{anchor}" for anchor in built.public)
     known = set(listed)
     new = [address for address in public if address not in known]
+    if new and build.config.strict and serve.messages.warnings:
+        log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen) nog niet toegevoegd: deze bouw stopt om de waarschuwingen")
+        return
     if new:
         if not contract.exists():
             contract.write_text(HEADER, encoding="utf-8")

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 BROCHURE_STATUSES = ("verified", "reconstructed", "unrecovered")  # sources the brochure cites by number
 ADDED = "added"  # a source the site's editors added; it gets the next free number (site-number)
 STATUSES = (*BROCHURE_STATUSES, ADDED)
-SOURCES_HEADING = "Bronnen bij dit hoofdstuk"
+SOURCES_HEADING = "Bronnen bij dit hoofdstuk"  # on a page of the nav section "Hoofdstukken"
+PAGE_SOURCES_HEADING = "Bronnen bij deze pagina"  # on any other page
 STATUS_MARKER = "\\bronnenstatus"
 ALL_SOURCES_MARKER = "\\full_bibliography"  # the plugin's own command, rendered here as a numbered list
 STATUS_LABELS = {"reconstructed": "Gereconstrueerd", "unrecovered": "Niet teruggevonden",
@@ -312,7 +313,8 @@ def markdown(markdown: str, *, page: Page, build: Build) -> str:
         markdown = markdown.replace(ALL_SOURCES_MARKER, _all_sources(build.config.plugins["bibtex"].registry,
                                                                        build.sources))
     if cited:
-        markdown += f"\n\n## {SOURCES_HEADING}\n\n///Footnotes Go Here///\n"
+        heading = SOURCES_HEADING if page in build.chapters else PAGE_SOURCES_HEADING
+        markdown += f"\n\n## {heading}\n\n///Footnotes Go Here///\n"
     return markdown
 
 

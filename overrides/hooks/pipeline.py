@@ -34,6 +34,7 @@ import compress
 import csp
 import glossary
 import links
+import pages
 import palette
 import printing
 import reading
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 MARKDOWN: tuple[Callable[..., str], ...] = (
+    pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
     citations.markdown,  # unknown keys stop the build; source status and lists filled in
     glossary.markdown,  # the list on the Woordenlijst page
     printing.pdf_list,  # the list of PDFs on the print page
@@ -112,8 +114,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if invoked_as == "build":
         output.begin(config)
-    if invoked_as == "serve":
-        serve.start_build()
+    serve.start_build()  # this build's warnings, for the error page of serve and the address contract
     return config
 
 

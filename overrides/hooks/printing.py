@@ -141,6 +141,19 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
         for element in section.select("[id]"):
             if not element["id"].startswith(prefix):
                 element["id"] = prefix + element["id"]
+    # Links to pages that are not in the whole guide (volledige_gids: false): the plugin turned them into
+    # "#page" within this page, where they lead nowhere; they lead to the page itself again.
+    present = {element["id"] for element in soup.find_all(id=True)}
+    elsewhere = {page.url.rstrip("/") or ".": page.url for page in build.nav.pages} if build.nav else {}
+    for link in soup.select("a[href^='#']"):
+        fragment = link["href"][1:]
+        if fragment in present:
+            continue
+        page = next((name for name in sorted(elsewhere, key=len, reverse=True)
+                     if fragment == name or fragment.startswith(name + "-")), None)
+        if page is not None:
+            rest = fragment[len(page) + 1:]
+            link["href"] = "../" + elsewhere[page] + (f"#{rest}" if rest else "")
     for link in soup.select("a.headerlink[title='Permanent link'], a.headerlink[title='Link naar dit onderdeel']"):
         del link["title"]
         link["aria-label"] = "Link naar dit onderdeel"

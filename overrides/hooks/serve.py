@@ -39,7 +39,7 @@ messages = Messages()
 
 
 def start_build() -> None:
-    """At the start of every build while serving: fresh lists."""
+    """At the start of every build (pipeline.py): fresh lists of this build's errors and warnings."""
     messages.errors, messages.warnings = [], []
     logger = logging.getLogger("mkdocs")
     if messages not in logger.handlers:
