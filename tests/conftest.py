@@ -189,10 +189,8 @@ def sentences(text: str) -> list[str]:
 
 
 def marker_numbers(span) -> list[int]:
-    """The source numbers a rendered citation group stands for (its links and the anchors inside a range)."""
-    found = {int(a.get_text()) for a in span.select("a.footnote-ref")}
-    found |= {int(el["id"].split("-")[1]) for el in span.select("span[id^='ref-']")}
-    return sorted(found)
+    """The source numbers a rendered citation group stands for, as it shows them: [30–32, 38] -> [30, 31, 32, 38]."""
+    return sorted(set(expand_numbers(span.get_text().strip("[]"))))
 
 
 # -- Browser: the built site served on loopback, Debian's Chromium driven by Playwright ----------

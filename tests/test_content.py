@@ -81,8 +81,12 @@ def test_chapter_source_list_has_dutch_heading(site):
         heading = soup.select_one("h2#bronnen-bij-dit-hoofdstuk")
         assert heading is not None, slug
         assert heading.find_next("div", class_="footnote") is not None, slug
+        for item in soup.select("div.footnote:not(.voetnoten) li"):
+            names = [backref["aria-label"] for backref in item.select("a.footnote-backref")]
+            assert names and all(name.startswith(f"Terug naar bron {item['value']} in de tekst") for name in names)
+            assert len(set(names)) == len(names), f"{slug}: back links of source {item['value']} have one name"
         for backref in soup.select("a.footnote-backref"):
-            assert backref["aria-label"] == "Terug naar de tekst" and not backref.get("title")
+            assert not backref.get("title")
             assert soup.find(id=backref["href"][1:]) is not None, f"{slug}: back link {backref['href']} leads nowhere"
 
 

@@ -91,7 +91,8 @@ def test_redirect_leads_to_its_new_place(site):
 def test_every_tip_has_a_visible_link_to_itself(site, tip_id):
     box = soup_of(site, "gehechtheid-in-pleegzorg").find(id=tip_id)
     link = box.select_one(".admonition-title a.headerlink")
-    assert link is not None and link["href"] == f"#{tip_id}" and link["aria-label"] == "Link naar deze tip"
+    title = box.select_one(".admonition-title").get_text().removesuffix("#").strip()
+    assert link is not None and link["href"] == f"#{tip_id}" and link["aria-label"] == f"Link naar deze tip: {title}"
     assert f"/gehechtheid-in-pleegzorg/#{tip_id}" in contract()
 
 
@@ -99,7 +100,8 @@ def test_section_headings_have_a_link_to_themselves(site):
     for slug in CHAPTERS.values():
         for heading in soup_of(site, slug).select("article h2[id], article h3[id]"):
             link = heading.select_one("a.headerlink")
-            assert link["href"] == f"#{heading['id']}" and link["aria-label"] == "Link naar dit onderdeel"
+            text = heading.get_text().removesuffix(link.get_text()).strip()
+            assert link["href"] == f"#{heading['id']}" and link["aria-label"] == f"Link naar dit onderdeel: {text}"
 
 
 def test_every_page_previews_well(site):

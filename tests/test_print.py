@@ -34,7 +34,7 @@ PAGE_BUDGET = {  # A4 pages at most, per chapter and for the whole guide
     "waarom-gehechtheid-belangrijk-is": 3,
     "gehechtheid-in-pleegzorg": 7,
     "vipp-fc-en-basic-trust": 3,
-    "volledige-gids": 30,
+    "volledige-gids": 40,  # grew with "Herken je dit?", "In één oogopslag" and the longer glossary (36 pages)
 }
 SITE_CHROME = ["Deel deze pagina", "Deel deze tip", "Stuur per mail", "Zoeken", "Inhoudsopgave", "Vorige",
                "Terug naar boven", "Download als PDF", "↩", "Laat het ons weten", "Ga naar inhoud",

@@ -155,8 +155,10 @@ def test_search_palette_share_and_links_work_by_keyboard(browser, server):
     tab.keyboard.press("Enter")
     tab.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'")
 
-    assert tab_to("e.matches('a.footnote-ref')"), "a source marker is reachable"
-    assert tab.locator(".md-tooltip2").filter(has_text="(").first.is_visible()
+    assert tab_to("e.matches('.bronverwijzing a.footnote-ref')"), "a source marker is reachable"
+    tab.keyboard.press("Enter")
+    assert tab.locator("#uitlegvenster").filter(has_text="(").is_visible(), "Enter opens its sources"
+    tab.keyboard.press("Escape")
     assert tab_to("e.matches('#tip-ondersteun-pleegouders .headerlink')"), "a tip's link is reachable"
     assert tab_to("e.matches('#tip-ondersteun-pleegouders .delen__knop')"), "a tip's share button is reachable"
     tab.keyboard.press("Enter")

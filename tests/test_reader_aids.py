@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import sys
 
@@ -17,15 +18,17 @@ GLOSSARY = yaml.safe_load((ROOT / "woordenlijst.yml").read_text(encoding="utf-8"
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 # What carers type, and the page that must come first. Accents left out on purpose where people do.
+# A hard word finds its explanation first (Woordenlijst), a behaviour in a parent's words finds "Herken je
+# dit?" (written for exactly that, it links on), and the chapter that explains it follows (BEHAVIOURS).
 SEARCHES = [
-    ("continuiteit", "waarom-gehechtheid-belangrijk-is"),
+    ("continuiteit", "woordenlijst"),
     ("beinvloedende factoren", "gehechtheid-in-pleegzorg"),
-    ("pleegkind laat zich niet troosten", "gehechtheid-in-pleegzorg"),
+    ("pleegkind laat zich niet troosten", "herken-je-dit"),
     ("kind wil niet getroost worden", "gehechtheid-in-pleegzorg"),
-    ("pleegkind duwt mij weg", "gehechtheid-in-pleegzorg"),
+    ("pleegkind duwt mij weg", "herken-je-dit"),
     ("kind huilt niet als het zich pijn doet", "gehechtheid-in-pleegzorg"),
     ("au momentjes", "gehechtheid-in-pleegzorg"),
-    ("pleegkind is wantrouwig", "gehechtheid-in-pleegzorg"),
+    ("pleegkind is wantrouwig", "herken-je-dit"),
     ("kleine signalen", "gehechtheid-in-pleegzorg"),
     ("overplaatsing", "gehechtheid-in-pleegzorg"),
     ("spelletjes", "gehechtheid-in-pleegzorg"),
@@ -60,14 +63,22 @@ def test_glossary_page_lists_every_term(site):
 
 @pytest.mark.parametrize("entry", GLOSSARY, ids=[e["term"] for e in GLOSSARY])
 def test_every_term_is_explained_where_it_appears(site, entry):
+    """Every occurrence is a link to the word's entry on the Woordenlijst (what a tap reaches without
+    JavaScript); the page carries the explanation once, as data for the window."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", explanation(entry)) if s]
     assert 1 <= len(sentences) <= 2, "one or two plain sentences"
+    glossary_page = soup_of(site, "woordenlijst")
+    dt = next(dt for dt in glossary_page.select("dl.woordenlijst dt[id]") if dt.get_text() == entry["term"])
     found = []
     for slug in [page for page in nav_pages() if page != "woordenlijst"]:
-        for abbr in soup_of(site, slug).select("article abbr"):
-            if abbr.get_text() in entry["vormen"]:
-                assert abbr["title"] == explanation(entry)
-                assert abbr.find_parent("a") or abbr["tabindex"] == "0", "reachable by keyboard and touch"
+        soup = soup_of(site, slug)
+        for link in soup.select("article a.uitleg"):
+            if link.get_text() in entry["vormen"]:
+                assert link["href"].endswith(f"woordenlijst/#{dt['id']}"), link
+                data = {}
+                for script in soup.select("script.woorden-uitleg"):
+                    data.update(json.loads(script.string))
+                assert data[dt["id"]] == {"term": entry["term"], "uitleg": explanation(entry)}
                 found.append(slug)
     assert found, f"{entry['term']}: appears on no page"
 
@@ -79,34 +90,65 @@ def test_glossary_reuses_the_sources_own_explanation():
 
 def test_explained_words_leave_the_text_unchanged(site):
     soup = soup_of(site, "gehechtheid-in-pleegzorg")
-    abbr = soup.select_one("article abbr")
-    assert abbr.get_text() in {form for e in GLOSSARY for form in e["vormen"]}
-    assert abbr.parent.name in {"p", "li", "strong", "em", "a", "td"}
+    word = soup.select_one("article a.uitleg")
+    assert word.get_text() in {form for e in GLOSSARY for form in e["vormen"]}
+    assert word.parent.name in {"p", "li", "strong", "em", "td"}
+    assert not soup.select("article abbr"), "no explained word left as a bare abbreviation"
+    for heading in soup.select("article h1, article h2, article h3, .admonition-title"):
+        assert not heading.select("a.uitleg"), "headings and box titles stay plain text"
+
+
+def open_word(tab, word: str):
+    link = tab.locator("article a.uitleg", has_text=word).first
+    link.scroll_into_view_if_needed()
+    return link
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_explanation_shows_on_keyboard_focus_and_reads_well(server, desktop, scheme):
+def test_explanation_opens_by_keyboard_and_reads_well(server, desktop, scheme):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     desktop.wait_for_timeout(400)  # Material fades colours for 125 ms
-    word = desktop.locator("article abbr", has_text="breakdown").first
-    word.focus()
-    tooltip = desktop.locator(".md-tooltip2").filter(has_text="voortijdig en ongepland")
-    tooltip.wait_for(state="visible", timeout=5000)
-    colours = desktop.evaluate(
-        """() => { const t = [...document.querySelectorAll('.md-tooltip2')].find(e => e.innerText.includes('voortijdig'));
-                   const inner = t.querySelector('.md-tooltip2__inner') || t;
-                   return [getComputedStyle(inner).color, getComputedStyle(inner).backgroundColor]; }"""
-    )
+    open_word(desktop, "breakdown").focus()
+    desktop.keyboard.press("Enter")
+    window = desktop.locator("#uitlegvenster")
+    window.wait_for(state="visible", timeout=5000)
+    assert "voortijdig en ongepland" in window.inner_text()
+    colours = desktop.evaluate("""() => { const w = document.getElementById('uitlegvenster');
+        return [getComputedStyle(w).color, getComputedStyle(w).backgroundColor]; }""")
     assert contrast(*colours) >= 4.5, colours
+    desktop.keyboard.press("Escape")
+    window.wait_for(state="hidden", timeout=5000)
+    assert desktop.evaluate("document.activeElement.textContent") == "breakdown", "the focus goes back to the word"
 
 
-def test_explanation_shows_on_tap(server, phone):
+def test_explanation_opens_on_tap_at_the_size_of_the_text(server, phone):
     phone.goto(f"{server}/wat-is-gehechtheid/")
-    phone.locator("article abbr", has_text="exploreren").first.tap()
-    tooltip = phone.locator(".md-tooltip2").filter(has_text="op ontdekking gaan")
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert tooltip.is_visible()
+    word = open_word(phone, "exploreren")
+    before = phone.evaluate("scrollY")
+    word.tap()
+    window = phone.locator("#uitlegvenster")
+    window.wait_for(state="visible", timeout=5000)
+    text = window.locator(".uitlegvenster__inhoud p").first
+    assert "Op ontdekking gaan" in text.inner_text()
+    size = text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    body = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    assert size == body >= 16, (size, body)
+    assert abs(phone.evaluate("scrollY") - before) <= 3, "the page does not move"
+    more = window.get_by_role("link", name="Meer in de woordenlijst")
+    assert more.get_attribute("href").endswith("woordenlijst/#woord-exploreren")
+    phone.locator("article h1").tap()  # a tap outside closes it
+    window.wait_for(state="hidden", timeout=5000)
+
+
+def test_without_javascript_a_word_leads_to_its_entry(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844}, has_touch=True)
+    tab = context.new_page()
+    tab.goto(f"{server}/wat-is-gehechtheid/")
+    tab.locator("article a.uitleg", has_text="exploreren").first.tap()
+    tab.wait_for_url("**/woordenlijst/#woord-exploreren")
+    assert tab.locator("#woord-exploreren").is_visible()
+    context.close()
 
 
 # -- Search -----------------------------------------------------------------------------------
@@ -132,10 +174,17 @@ def test_search_puts_the_right_page_first(search_page, server, query, expected):
         "q => document.querySelector('.md-search-result__meta').innerText !== '' && "
         "document.querySelector('input.md-search__input').value === q", arg=query, timeout=5000)
     search_page.wait_for_timeout(300)
-    first = search_page.locator(".md-search-result__list > li a").first.get_attribute("href")
-    path = re.sub(r"^https?://[^/]+", "", first).split("?")[0].split("#")[0].strip("/")
-    print(f"search {query!r}: first result /{path}/")
-    assert path == expected, f"{query!r}: first result /{path}/, expected /{expected}/"
+    hrefs = search_page.locator(".md-search-result__list > li > a").evaluate_all("l => l.map(a => a.getAttribute('href'))")
+    paths = [re.sub(r"^https?://[^/]+", "", href).split("?")[0].split("#")[0].strip("/") for href in hrefs]
+    print(f"search {query!r}: results /{'/, /'.join(paths[:4])}/")
+    assert paths[0] == expected, f"{query!r}: first result /{paths[0]}/, expected /{expected}/"
+    if expected in ("herken-je-dit", "woordenlijst") and query in BEHAVIOURS:
+        assert BEHAVIOURS[query] in paths[:4], f"{query!r}: the chapter that explains it follows"
+
+
+BEHAVIOURS = {"pleegkind laat zich niet troosten": "gehechtheid-in-pleegzorg", "pleegkind duwt mij weg":
+              "gehechtheid-in-pleegzorg", "pleegkind is wantrouwig": "gehechtheid-in-pleegzorg",
+              "continuiteit": "waarom-gehechtheid-belangrijk-is"}
 
 
 # -- Trust ------------------------------------------------------------------------------------

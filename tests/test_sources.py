@@ -10,7 +10,7 @@ from pybtex.database import parse_string
 
 from bs4 import BeautifulSoup
 
-from conftest import CHAPTERS, RECOVERED, ROOT, all_pages, bibliography, normalise, soup_of
+from conftest import CHAPTERS, RECOVERED, ROOT, all_pages, bibliography, marker_numbers, normalise, soup_of
 
 RECOVERED_DATA = {item["n"]: item for item in json.loads(RECOVERED.read_text(encoding="utf-8"))}
 # Fields the site adds to an entry: its number and status, and typesetting hints for pandoc.
@@ -124,8 +124,23 @@ def test_a_source_has_the_same_number_and_text_on_every_page(site, sources_page,
         n = int(li["value"])
         assert li["id"] == f"bron-{n}"
         assert entry_text(li) == entry_text(sources_page.find(id=f"bron-{n}")), f"{slug}: source {n}"
-    for link in soup.select("a.footnote-ref"):
-        assert link["href"] == f"#bron-{link.get_text()}"
+    for group in soup.select("span.bronverwijzing"):
+        link = group.select_one("a.footnote-ref")
+        numbers = marker_numbers(group)
+        assert link["href"] == f"#bron-{numbers[0]}", "without JavaScript a group leads to its first source"
+        assert link["data-bronnen"] == " ".join(map(str, numbers)), "with it, the window shows every number"
+
+
+@pytest.mark.parametrize("shown,name", [
+    ("[26]", "Bron 26"), ("[2, 3]", "Bronnen 2 en 3"), ("[31–36]", "Bronnen 31 tot en met 36"),
+    ("[30–32, 38, 41–43]", "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"),
+    ("[33, 35, 36, 38]", "Bronnen 33, 35, 36 en 38"),
+])
+def test_a_group_says_every_number_it_holds(site, shown, name):
+    """A screen reader hears every source of a group, also the ones inside a range."""
+    groups = {span.get_text(): span.a["aria-label"] for slug in CHAPTERS.values()
+              for span in soup_of(site, slug).select("span.bronverwijzing")}
+    assert groups[shown] == name
 
 
 def test_citation_groups_read_as_one_group(site):

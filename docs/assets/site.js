@@ -12,11 +12,12 @@
  * 2. Delen: the share buttons of pages and tips share in one tap (the device's share sheet, or
  *    copy the link with a Dutch confirmation), and the copy buttons on "Voor begeleiders" work.
  *    No third-party script; without JavaScript the links and the mail links still work.
- * 3. Bronnen: hovering or focusing a citation marker shows its source (the entry of the chapter's
- *    source list) in a tooltip in Material's style; tapping follows the marker to that entry. One
- *    listener for the whole page, nothing prepared when it opens: Material's own footnote tooltips
- *    set up every marker at load (about 70 in the longest chapter), which measured as most of that
- *    page's blocking time in Lighthouse (benchmark/run.py).
+ * 3. Bronnen en woorden: a citation marker or an explained word opens its sources or explanation in
+ *    place, by touch, mouse and keyboard alike (below). Nothing is set up when a page opens: Material's
+ *    own tooltips set up every marker at load, which measured as most of the longest chapter's blocking
+ *    time in Lighthouse (benchmark/run.py).
+ * 4. The menu and the search on a phone: buttons for keyboard and screen reader, and out of the tab
+ *    order while closed (below).
  */
 
 (function () {
@@ -182,68 +183,241 @@ document.addEventListener("DOMContentLoaded", function () {
 (function () {
   "use strict";
 
-  var tooltip = null;
-  var host = null;
-  var waiting = 0;
+  // 3. Bronnen en woorden: a citation marker ([26], [31–36]) or an explained word opens a small window
+  //    in place, by tap, click, Enter or a screen reader alike: the page does not move. It shows every
+  //    source of the marker (copied from the page's own source list, status label included) or the word's
+  //    explanation, with a link to the full list or the Woordenlijst. It closes with its close button,
+  //    Escape or a tap outside it, and the focus goes back to the marker. Without JavaScript the marker
+  //    and the word are plain links to the list and the Woordenlijst. Nothing is prepared at load: one
+  //    listener for the whole page.
+  var venster = null;
+  var opener = null;
 
-  function marker(target) {
-    return target && target.closest ? target.closest("a.footnote-ref") : null;
-  }
-
-  function hide() {
-    window.clearTimeout(waiting);
-    if (!tooltip) { return; }
-    host.removeAttribute("aria-describedby");
-    tooltip.remove();
-    tooltip = host = null;
-  }
-
-  function show(link) {
-    var entry = document.getElementById(link.hash.slice(1));
-    if (link === host || !entry) { return; }
-    hide();
-    var inner = document.createElement("div");
-    inner.className = "md-tooltip2__inner md-typeset";
-    Array.prototype.forEach.call(entry.children, function (child) { inner.appendChild(child.cloneNode(true)); });
-    inner.querySelectorAll(".footnote-backref").forEach(function (back) { back.remove(); });
-    inner.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
-    tooltip = document.createElement("div");
-    tooltip.className = "md-tooltip2 bron-tooltip";
-    tooltip.id = "bron-tooltip";
-    tooltip.setAttribute("role", "tooltip");
-    tooltip.appendChild(inner);
-    document.body.appendChild(tooltip);
-    host = link;
-    link.setAttribute("aria-describedby", tooltip.id);
-    var box = link.getBoundingClientRect();
-    var above = box.top >= window.innerHeight / 2;
-    tooltip.style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
-    tooltip.style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
-    tooltip.style.setProperty("--md-tooltip-x", box.width / 2 + "px");
-    tooltip.style.setProperty("--md-tooltip-y", (above ? -16 - inner.offsetHeight : 16 + box.height) + "px");
-    tooltip.classList.add(above ? "md-tooltip2--top" : "md-tooltip2--bottom");
-    window.requestAnimationFrame(function () {
-      if (tooltip) { tooltip.classList.add("md-tooltip2--active"); }
+  function words() {
+    var all = {};
+    document.querySelectorAll("script.woorden-uitleg").forEach(function (data) {
+      try { Object.assign(all, JSON.parse(data.textContent)); } catch (e) {}
     });
+    return all;
   }
 
-  document.addEventListener("mouseover", function (event) {
-    var link = marker(event.target);
-    window.clearTimeout(waiting);
-    if (link) { waiting = window.setTimeout(function () { show(link); }, 150); }
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) { made.className = className; }
+    if (text) { made.textContent = text; }
+    return made;
+  }
+
+  function build() {
+    venster = element("div", "uitlegvenster md-typeset");
+    venster.id = "uitlegvenster";
+    venster.setAttribute("role", "dialog");
+    venster.setAttribute("aria-labelledby", "uitlegvenster-titel");
+    venster.tabIndex = -1;
+    venster.hidden = true;
+    var kop = element("div", "uitlegvenster__kop");
+    var titel = element("p", "uitlegvenster__titel");
+    titel.id = "uitlegvenster-titel";
+    var sluit = element("button", "uitlegvenster__sluit");
+    sluit.type = "button";
+    sluit.setAttribute("aria-label", "Sluiten");
+    sluit.textContent = "×";
+    sluit.addEventListener("click", function () { close(true); });
+    kop.append(titel, sluit);
+    venster.append(kop, element("div", "uitlegvenster__inhoud"));
+  }
+
+  function sources(link) {
+    var list = element("ol", "uitlegvenster__bronnen");
+    // The marker leads to its first source: "#bron-26", or in the whole guide "#<chapter>-bron-26".
+    var href = link.getAttribute("href");
+    var prefix = href.slice(1, href.lastIndexOf("bron-"));
+    (link.getAttribute("data-bronnen") || "").split(" ").forEach(function (number) {
+      var entry = document.getElementById(prefix + "bron-" + number);
+      if (!entry) { return; }
+      var item = element("li");
+      item.value = Number(number);
+      Array.prototype.forEach.call(entry.childNodes, function (child) { item.appendChild(child.cloneNode(true)); });
+      item.querySelectorAll(".footnote-backref").forEach(function (back) { back.remove(); });
+      item.querySelectorAll("[id]").forEach(function (withId) { withId.removeAttribute("id"); });
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  function fill(link) {
+    var inhoud = venster.querySelector(".uitlegvenster__inhoud");
+    var titel = venster.querySelector(".uitlegvenster__titel");
+    inhoud.textContent = "";
+    var verder = element("a", "uitlegvenster__verder");
+    if (link.classList.contains("uitleg")) {
+      var anchor = link.hash.slice(1);
+      var word = words()[anchor] || { term: link.textContent, uitleg: "" };
+      titel.textContent = word.term;
+      inhoud.appendChild(element("p", "", word.uitleg));
+      verder.href = link.href;
+      verder.textContent = "Meer in de woordenlijst";
+    } else {
+      titel.textContent = link.getAttribute("aria-label") || link.textContent;
+      inhoud.appendChild(sources(link));
+      verder.href = link.getAttribute("href");
+      verder.textContent = "Naar de bronnenlijst";
+      verder.addEventListener("click", function () { close(false); });
+    }
+    var regel = element("p", "uitlegvenster__regel");
+    regel.appendChild(verder);
+    inhoud.appendChild(regel);
+  }
+
+  function place(link) {
+    // Below the marker, or above it when there is more room there; never wider or taller than the screen.
+    var box = link.getBoundingClientRect();
+    var margin = 8;
+    // Not under the sticky header, nor under the "Terug naar boven" button below it: the same room the
+    // stylesheet keeps free for focus (scroll-padding-top).
+    var top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    var width = Math.min(document.documentElement.clientWidth - 2 * margin, 560);
+    venster.style.width = width + "px";
+    var left = Math.min(Math.max(margin, box.left), document.documentElement.clientWidth - margin - width);
+    var below = window.innerHeight - box.bottom - 2 * margin;
+    var above = box.top - top - 2 * margin;
+    venster.style.maxHeight = Math.max(Math.max(below, above), 160) + "px";
+    var height = venster.offsetHeight;
+    var y = below >= Math.min(height, above) ? box.bottom + margin : box.top - margin - height;
+    // Coordinates of the window's containing block (the nearest positioned ancestor, or the page).
+    var origin = (venster.offsetParent || document.body).getBoundingClientRect();
+    venster.style.left = left - origin.left + "px";
+    venster.style.top = y - origin.top + "px";
+  }
+
+  function open(link) {
+    if (!venster) { build(); }
+    if (opener && opener !== link) { close(false); }
+    opener = link;
+    fill(link);
+    // In the text right after its marker, so Tab goes on from there; positioned, so nothing moves.
+    link.after(venster);
+    venster.hidden = false;
+    place(link);
+    link.setAttribute("aria-expanded", "true");
+    link.setAttribute("aria-controls", venster.id);
+    venster.focus({ preventScroll: true });
+  }
+
+  function close(returnFocus) {
+    if (!opener) { return; }
+    var link = opener;
+    opener = null;
+    venster.hidden = true;
+    link.setAttribute("aria-expanded", "false");
+    if (returnFocus) { link.focus({ preventScroll: true }); }
+  }
+
+  function trigger(target) {
+    return target && target.closest ? target.closest(".bronverwijzing a.footnote-ref, a.uitleg") : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = trigger(event.target);
+    if (link) {
+      event.preventDefault();
+      if (opener === link) { close(true); } else { open(link); }
+    }
   });
-  document.addEventListener("mouseout", function (event) {
-    if (marker(event.target) && !marker(event.relatedTarget) && document.activeElement !== host) { hide(); }
+  // A tap or click outside closes it (pointer events: a phone sends no click for a tap on plain text).
+  // The focus goes back to the marker once the tap is over, unless the tap itself gave it to a control.
+  var refocus = null;
+  document.addEventListener("pointerdown", function (event) {
+    if (opener && !venster.contains(event.target) && !trigger(event.target)) {
+      refocus = opener;
+      close(false);
+    }
   });
-  document.addEventListener("focusin", function (event) {
-    var link = marker(event.target);
-    if (link) { show(link); } else { hide(); }
-  });
-  document.addEventListener("focusout", function (event) {
-    if (marker(event.target)) { hide(); }
+  document.addEventListener("pointerup", function () {
+    if (!refocus) { return; }
+    var link = refocus;
+    refocus = null;
+    window.setTimeout(function () {
+      if (!document.activeElement || document.activeElement === document.body) { link.focus({ preventScroll: true }); }
+    }, 0);
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { hide(); }
+    if (event.key === "Escape" && opener) {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === " " && trigger(event.target)) {
+      event.preventDefault();  // Space works as on any button
+      event.target.click();
+    }
   });
-  window.addEventListener("hashchange", hide);
+  document.addEventListener("focusin", function (event) {
+    // Tab past the window's last link closes it; the focus goes on with the text.
+    if (opener && !venster.contains(event.target) && event.target !== opener) { close(false); }
+  });
+  window.addEventListener("resize", function () { if (opener) { place(opener); } });
+
+  // Marked as buttons that open a window, for screen readers; they stay links without JavaScript.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".bronverwijzing a.footnote-ref, a.uitleg").forEach(function (link) {
+      link.setAttribute("role", "button");
+      link.setAttribute("aria-haspopup", "dialog");
+      link.setAttribute("aria-expanded", "false");
+    });
+  });
+})();
+
+(function () {
+  "use strict";
+
+  // 4. The menu and the search on a phone: real buttons (overrides/hooks/access.py writes them beside
+  //    Material's labels, which work without JavaScript), and what is closed is out of the tab order
+  //    (inert): Tab from the top no longer walks through the links of a closed menu off the screen.
+  document.addEventListener("DOMContentLoaded", function () {
+    var parts = [
+      { toggle: "__drawer", panel: document.getElementById("site-menu"), narrow: matchMedia("(max-width: 76.234375em)") },
+      { toggle: "__search", panel: document.getElementById("site-zoeken"), narrow: matchMedia("(max-width: 59.984375em)") }
+    ];
+
+    function sync() {
+      parts.forEach(function (part) {
+        var checkbox = document.getElementById(part.toggle);
+        var button = document.querySelector("button[data-toggle='" + part.toggle + "']");
+        if (!checkbox || !part.panel) { return; }
+        part.panel.inert = part.narrow.matches && !checkbox.checked;
+        if (button) { button.setAttribute("aria-expanded", String(checkbox.checked)); }
+      });
+    }
+
+    parts.forEach(function (part) {
+      var checkbox = document.getElementById(part.toggle);
+      var button = document.querySelector("button[data-toggle='" + part.toggle + "']");
+      var label = document.querySelector("label.md-header__button[for='" + part.toggle + "']");
+      if (button && label) {
+        button.addEventListener("click", function () {
+          label.click();  // Material's own way to open and close, then the state follows
+          window.setTimeout(function () {
+            sync();
+            if (part.toggle === "__drawer" && checkbox.checked) {
+              var first = part.panel.querySelector("a[href], label[tabindex], input");
+              if (first) { first.focus({ preventScroll: true }); }
+            }
+          }, 0);
+        });
+      }
+      if (checkbox) { checkbox.addEventListener("change", sync); }
+      part.narrow.addEventListener("change", sync);
+    });
+    document.addEventListener("click", function () { window.setTimeout(sync, 0); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && document.getElementById("__drawer").checked) {
+        document.querySelector("label.md-header__button[for='__drawer']").click();
+        window.setTimeout(function () {
+          sync();
+          var menu = document.querySelector("button[data-toggle='__drawer']");
+          if (menu) { menu.focus(); }
+        }, 0);
+      }
+    });
+    sync();
+  });
 })();

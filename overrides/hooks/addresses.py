@@ -4,13 +4,13 @@ pipeline.py calls:
 - remember_source (each page's HTML): which Markdown file a built page comes from, to name it in
   messages.
 - collect (each built page): its ids and the site-internal links it holds.
-- check_links (the finished site, after the PDFs): a link to a page, file or anchor that is not there
-  stops the build, naming the Markdown file and line that hold it.
-- keep_contract (the finished site): `adressen.txt` (beside mkdocs.yml) lists every public address: a
-  page, or a page#anchor for a section heading, tip, key message, glossary word or source. Caseworkers
-  send these to families. An address in the list that the build no longer has, and that no redirect
-  in mkdocs.yml (redirect_maps) covers, stops the build with all such addresses at once and how to
-  keep each. An address the build has and the list has not is added to the list (commit it).
+- check (the finished site, after the PDFs), two things, reported together:
+  - a link to a page, file or anchor that is not there, naming the Markdown file and line that hold it;
+  - `adressen.txt` (beside mkdocs.yml) lists every public address: a page, or a page#anchor for a
+    section heading, tip, key message, glossary word or source. Caseworkers send these to families.
+    An address in the list that the build no longer has, and that no redirect in mkdocs.yml
+    (redirect_maps) covers, stops the build, with all such addresses at once and how to keep each.
+  When both are fine, an address the build has and the list has not is added to the list (commit it).
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ def _line(source: Path, reference: str) -> str:
     return ""
 
 
-def check_links(*, build: Build) -> None:
+def _broken_links(build: Build) -> list[str]:
+    """Every site-internal link that leads nowhere, as a line naming the Markdown file and line."""
     broken: dict[str, list[str]] = {}
     for url, built in build.built.items():
         for reference in built.links:
@@ -136,10 +137,7 @@ def check_links(*, build: Build) -> None:
     copies = f"{WHOLE_GUIDE}/ (sjabloon)"
     if len(broken) > 1:
         broken.pop(copies, None)  # the whole guide copies the pages' links: their own mistakes say it better
-    if broken:
-        lines = [f"- {where}: {problem}" for where, problems in broken.items() for problem in problems]
-        raise AddressError("Links die nergens heen leiden:\n" + "\n".join(lines) +
-                           "\nKijk de schrijfwijze van de pagina (naam.md) en van het onderdeel (#anker) na.")
+    return [f"- {where}: {problem}" for where, problems in broken.items() for problem in problems]
 
 
 def _redirects(build: Build) -> dict[str, str]:
@@ -184,21 +182,29 @@ def _present(address: str, build: Build, redirects: dict[str, str]) -> bool:
     return not anchor or anchor in build.built[url].ids
 
 
-def keep_contract(*, build: Build) -> None:
+def check(*, build: Build) -> None:
+    """Addresses that vanished, and links that lead nowhere, stop the build together (a renamed heading is
+    often both); otherwise the new public addresses are added to adressen.txt."""
     contract = build.root / CONTRACT
     text = contract.read_text(encoding="utf-8") if contract.exists() else HEADER
     listed = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     redirects = _redirects(build)
     gone = [address for address in listed if not _present(address, build, redirects)]
+    problems = []
     if gone:
         gone_pages = {address for address in gone if "#" not in address}
         lines = [f"- {address}: " + (f"hoort bij {address.partition('#')[0]}, dat niet meer bestaat"
                                      if "#" in address and address.partition("#")[0] in gone_pages
                                      else _how_to_keep(address))
                  for address in gone]
-        raise AddressError(
-            f"{CONTRACT}: {len(gone)} adres(sen) bestaan niet meer. Begeleiders hebben ze misschien al aan "
-            "gezinnen gegeven, dus ze moeten blijven werken:\n" + "\n".join(lines))
+        problems.append(f"{CONTRACT}: {len(gone)} adres(sen) bestaan niet meer. Begeleiders hebben ze misschien al "
+                        "aan gezinnen gegeven, dus ze moeten blijven werken:\n" + "\n".join(lines))
+    broken = _broken_links(build)
+    if broken:
+        problems.append("Links die nergens heen leiden:\n" + "\n".join(broken) +
+                        "\nKijk de schrijfwijze van de pagina (naam.md) en van het onderdeel (#anker) na.")
+    if problems:
+        raise AddressError("\n\n".join(problems))
     public = []
     for page in build.nav.pages if build.nav else []:
         url = page.url

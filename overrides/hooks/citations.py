@@ -368,38 +368,39 @@ def runs(sorted_numbers: list[int]) -> list[list[int]]:
     return result
 
 
+def spoken(numbers: list[int]) -> str:
+    """The name a screen reader gives a citation group: "Bron 26", "Bronnen 2 en 3",
+    "Bronnen 31 tot en met 36", "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"."""
+    if len(numbers) == 1:
+        return f"Bron {numbers[0]}"
+    parts = [f"{run[0]} tot en met {run[-1]}" if len(run) >= 3 else ", ".join(map(str, run))
+             for run in runs(numbers)]
+    parts = [part for joined in parts for part in joined.split(", ")]
+    return "Bronnen " + (", ".join(parts[:-1]) + " en " if len(parts) > 1 else "") + parts[-1]
+
+
+def shown(numbers: list[int]) -> str:
+    """What a citation group shows: [26], [2, 3], [31–36], [30–32, 38, 41–43]."""
+    return "[" + ", ".join(f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(map(str, run))
+                           for run in runs(numbers)) + "]"
+
+
 def _render_group(soup, group, new_ids, numbers):
+    """Adjacent markers become one link: [31–36] leads to the first source without JavaScript, and opens
+    all six with it (assets/site.js); each number keeps its anchor ref-N for the list's back links."""
     markers = sorted(
         ((numbers[_key(sup.a["href"])], _marker_id(sup["id"], numbers)) for sup in group),
         key=lambda item: item[0],
     )
-    id_of = dict(markers)
+    cited = [n for n, _ in markers]
     span = soup.new_tag("span", attrs={"class": "bronverwijzing"})
-    span.append("[")
-
-    def link(n):
-        new_ids.add(id_of[n])
-        a = soup.new_tag("a", attrs={"class": "footnote-ref", "id": id_of[n], "href": f"#bron-{n}",
-                                      "aria-label": f"Bron {n}"})
-        a.string = str(n)
-        return a
-
-    for index, run in enumerate(runs([n for n, _ in markers])):
-        if index:
-            span.append(", ")
-        if len(run) >= 3:  # [31–36]: the ends are links; the numbers between keep their anchors
-            span.append(link(run[0]))
-            span.append("–")
-            for n in run[1:-1]:
-                new_ids.add(id_of[n])
-                span.append(soup.new_tag("span", attrs={"id": id_of[n]}))
-            span.append(link(run[-1]))
-        else:
-            for position, n in enumerate(run):
-                if position:
-                    span.append(", ")
-                span.append(link(n))
-    span.append("]")
+    link = soup.new_tag("a", attrs={"class": "footnote-ref", "href": f"#bron-{cited[0]}", "aria-label": spoken(cited),
+                                    "data-bronnen": " ".join(map(str, cited))})
+    for _, marker_id in markers:
+        new_ids.add(marker_id)
+        link.append(soup.new_tag("span", attrs={"id": marker_id}))
+    link.append(shown(cited))
+    span.append(link)
     group[0].replace_with(span)
     for sup in group[1:]:
         previous = sup.previous_sibling
@@ -428,6 +429,13 @@ def _separate_own_footnotes(soup, footnotes, new_ids) -> None:
     (sources_heading or footnotes).insert_before(box)
 
 
+def name_status_labels(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    """Each status label says which source it belongs to: a screen reader's list of links tells them apart."""
+    for item in soup.select("li[id^='bron-']"):
+        for label in item.select("a.bronstatus"):
+            label["aria-label"] = f"{label.get_text()}: wat betekent dat? (bron {item['id'].removeprefix('bron-')})"
+
+
 def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """Content stage: brochure numbers on markers and list items, groups, the list in number order."""
     numbers = build.sources.numbers
@@ -447,11 +455,13 @@ def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         item["id"] = f"bron-{number}"
         item["value"] = str(number)
         new_ids.add(item["id"])
-        for backref in item.select("a.footnote-backref"):
+        backrefs = item.select("a.footnote-backref")
+        for place, backref in enumerate(backrefs, start=1):
             backref["href"] = "#" + _marker_id(backref["href"].lstrip("#"), numbers)
-            # A name for screen readers, not a title: Material would give each of these dozens of
-            # links a tooltip of its own, which costs the phone time at every page load.
-            backref["aria-label"] = backref.attrs.pop("title")
+            # A name of its own for each (a screen reader's list of links), not a title: Material would give
+            # each of these dozens of links a tooltip, which costs the phone time at every page load.
+            del backref["title"]
+            backref["aria-label"] = f"Terug naar bron {number} in de tekst" + (f", plaats {place}" if len(backrefs) > 1 else "")
         ordered_items.append((number, item.extract()))
     _separate_own_footnotes(soup, footnotes, new_ids)
     ordered = footnotes.find("ol")

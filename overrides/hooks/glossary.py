@@ -1,16 +1,17 @@
 """Words explained where they appear: woordenlijst.yml feeds the explanations and the page "Woordenlijst".
 
 pipeline.py calls:
-- configure (config stage): reads woordenlijst.yml and gives every form of every term to
-  Python-Markdown's abbr extension (its `glossary` option), so each occurrence becomes
-  <abbr title="uitleg">; Material's tooltips show it on hover and focus.
+- configure (config stage): reads woordenlijst.yml (checked entry by entry) and gives every form of
+  every term to Python-Markdown's abbr extension (its `glossary` option), which finds each occurrence.
 - markdown (each page): writes the list on the page with `\\woordenlijst`, each term with an anchor.
-- mark_words (each page's HTML): makes every explained word focusable, so keyboard and touch users
-  get it too.
+- link_words (each page's HTML): each occurrence becomes a link to the word's entry on the Woordenlijst
+  page; assets/site.js shows the explanation in place when it is tapped, clicked or chosen by keyboard.
+- check_used (the built site): a word that appears nowhere stops the build.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -145,13 +147,40 @@ def markdown(markdown: str, *, page: Page, build: Build) -> str:
     return markdown.replace(GLOSSARY_MARKER, f'<dl class="woordenlijst">\n{items}\n</dl>')
 
 
-def mark_words(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """A tab stop makes the explanation reachable by keyboard and tap; inside a link the link is that stop."""
+def _glossary_url(build: Build) -> str:
+    page = next((page for page in build.nav.pages if page.file.src_uri == GLOSSARY_PAGE), None) if build.nav else None
+    if page is None:
+        raise PluginError(f"docs/{GLOSSARY_PAGE} is not in the nav: the explained words lead to it")
+    return page.url
+
+
+PLAIN_IN = ["h1", "h2", "h3", "h4", "h5", "h6", "a"]  # where a word stays plain text (and in box titles)
+
+
+def link_words(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    """Each explained word (Python-Markdown's <abbr title>) becomes a link to its entry on the Woordenlijst
+    page: without JavaScript a tap leads there; with it, assets/site.js shows the explanation in place, from
+    the terms of this page written once as data at its end. In headings, box titles and links the word
+    stays plain text."""
+    by_form = {form: term for term in build.glossary for form in term.forms}
+    glossary_url = get_relative_url(_glossary_url(build), page.url)
+    used: dict[str, Term] = {}
     for abbr in soup.find_all("abbr", title=True):
-        if page.file.src_uri != GLOSSARY_PAGE:
-            build.glossary_used.add(abbr.get_text())
-        if abbr.find_parent("a") is None:
-            abbr["tabindex"] = "0"
+        term = by_form.get(abbr.get_text())
+        if term is None or page.file.src_uri == GLOSSARY_PAGE or abbr.find_parent(PLAIN_IN) is not None \
+                or abbr.find_parent(class_="admonition-title") is not None:
+            abbr.unwrap()
+            continue
+        build.glossary_used.add(abbr.get_text())
+        used[term.anchor] = term
+        link = soup.new_tag("a", attrs={"class": "uitleg", "href": f"{glossary_url}#{term.anchor}"})
+        link.extend(list(abbr.contents))
+        abbr.replace_with(link)
+    if used:
+        data = soup.new_tag("script", attrs={"type": "application/json", "class": "woorden-uitleg"})
+        data.string = json.dumps({anchor: {"term": term.term, "uitleg": term.explanation}
+                                  for anchor, term in used.items()}, ensure_ascii=False).replace("</", "<\\/")
+        soup.append(data)
 
 
 def check_used(*, build: Build) -> None:

@@ -78,10 +78,11 @@ def _line_of_title(page: Page, title: str) -> str:
 
 
 def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    # The "#" links are named for screen readers rather than titled: Material would give each a
-    # tooltip of its own, which costs a phone time at every page load.
+    # The "#" links are named for screen readers rather than titled (Material would give each a tooltip of
+    # its own, which costs a phone time at every page load), each with the part it links to: a screen
+    # reader's list of links then tells them apart.
     for link in soup.select("a.headerlink[title]"):
-        link["aria-label"] = link.attrs.pop("title")
+        link["aria-label"] = f"{link.attrs.pop('title')}: {part_name(link)}"
     found = []
     for box in soup.select(", ".join(f"div.admonition.{kind}" for kind in LINKED_BOXES)):
         kind = next(k for k in LINKED_BOXES if k in box["class"])
@@ -96,12 +97,17 @@ def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
                 + f". Zet onder de eerste regel: \"    attrs: {{id: {prefix}korte-naam}}\" (een id die nooit meer "
                 "verandert: begeleiders linken ernaar).")
         anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}",
-                                          "aria-label": LINKED_BOXES[kind][0]})
+                                          "aria-label": f"{LINKED_BOXES[kind][0]}: {name}"})
         anchor.string = "#"
         title.append(anchor)
         section = box.find_previous(["h2", "h3"], id=True)
         found.append(Box(kind, section["id"] if section else "", box["id"], name))
     build.boxes[page.file.src_uri] = found
+
+
+def part_name(link) -> str:
+    """The text of the heading or box title that a "#" link sits in, without the "#" itself."""
+    return " ".join("".join(text for text in link.parent.find_all(string=True) if link not in text.parents).split())
 
 
 def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:

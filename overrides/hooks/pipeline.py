@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from bs4 import BeautifulSoup
 from mkdocs.plugins import event_priority
 
+import access
 import addresses
 import citations
 import compress
@@ -63,7 +64,8 @@ CONTENT: tuple[Callable[..., None], ...] = (
     csp.check_content,  # inline code in a page stops the build, naming its file
     addresses.remember_source,  # which Markdown file a page comes from, for messages
     citations.number_markers,  # markers [2, 3] and [31–36], the chapter's numbered source list
-    glossary.mark_words,  # explained words reachable by keyboard and touch
+    citations.name_status_labels,  # "Gereconstrueerd: wat betekent dat? (bron 24)"
+    glossary.link_words,  # explained words: links to the glossary, explained in place by site.js
     links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered
     reading.reading_time,  # counts the text as written, so before the controls below
     links.share_controls,  # under the title and in every tip
@@ -81,13 +83,13 @@ BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
     links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
     valid_html.mend,  # markup that templates and plugins get wrong
+    access.header_buttons,  # menu and search as buttons (keyboard, screen reader)
     csp.add_policy,  # last change to a page: its Content-Security-Policy
     addresses.collect,  # its ids and links, as built
 )
 FINISHED_SITE: tuple[Callable[..., None], ...] = (
     printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
-    addresses.check_links,  # every link inside the site leads somewhere (also to the PDFs)
-    addresses.keep_contract,  # every public address stays; new ones are added to adressen.txt
+    addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded
     compress.precompress,  # last: .br and .gz beside every text file
 )
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 import mimetypes
 import os
 from html import escape
@@ -34,6 +35,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+
+from links import part_name
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -156,7 +159,17 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
             link["href"] = "../" + elsewhere[page] + (f"#{rest}" if rest else "")
     for link in soup.select("a.headerlink[title='Permanent link'], a.headerlink[title='Link naar dit onderdeel']"):
         del link["title"]
-        link["aria-label"] = "Link naar dit onderdeel"
+        link["aria-label"] = f"Link naar dit onderdeel: {part_name(link)}"
+    # Names that repeat from chapter to chapter ("Terug naar bron 8 in de tekst", "Link naar dit onderdeel:
+    # Bronnen bij dit hoofdstuk") say their chapter here: a screen reader's list of links tells them apart.
+    named = soup.select("article a.footnote-backref[aria-label], article a.bronstatus[aria-label], "
+                        "article a.headerlink[aria-label]")
+    counts = Counter(link["aria-label"] for link in named)
+    for link in named:
+        section = link.find_parent("section", class_="print-page")
+        title = section.find(["h1", "h2"]) if section else None
+        if counts[link["aria-label"]] > 1 and title is not None:
+            link["aria-label"] += f" ({part_name(title.find('a', class_='headerlink')) if title.find('a', class_='headerlink') else title.get_text().strip()})"
     contents, sidebar = soup.select_one("#print-page-toc nav"), soup.select_one("nav.md-nav--secondary > ul")
     if contents is None or sidebar is None:
         raise PluginError(f"{path}: the whole guide has no contents list or no table of contents to fill it with")

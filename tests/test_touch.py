@@ -1,0 +1,258 @@
+"""A phone in one hand: sources, explanations, menu and focus that work by touch and by keyboard.
+
+Chromium with touch emulation (a 390 x 844 phone) and keyboard walks, on every chapter and the whole
+guide: what a foster parent meets, not only what axe and Lighthouse check."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from conftest import ARTIFACTS, CHAPTERS, PHONE, expand_numbers, nav_pages, soup_of
+
+PAGES = [*CHAPTERS.values(), "volledige-gids"]
+WINDOW = "#uitlegvenster"
+
+
+def touch(tab, locator) -> None:
+    """A finger on the middle of what the reader sees (Playwright's tap() would scroll it into view first)."""
+    box = locator.bounding_box()
+    assert box is not None, locator
+    tab.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def focused(tab, locator, within: float = 2.0) -> bool:
+    """Whether the focus is on locator (after a tap the page gives it back once the tap is over)."""
+    deadline = time.monotonic() + within
+    while True:
+        if locator.evaluate("e => document.activeElement === e"):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        tab.wait_for_timeout(50)
+
+
+def phone_page(browser, server, slug, **options):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=1, **options)
+    tab = context.new_page()
+    tab.goto(f"{server}/{slug}/")
+    return context, tab
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_a_tap_on_any_marker_shows_all_its_sources_in_place(browser, server, slug):
+    """Every marker of the page, tapped: the page stays where it is, the window lists every number of the
+    group, each with its reference; it closes by its button, Escape or a tap outside, and the focus goes
+    back to the marker."""
+    context, tab = phone_page(browser, server, slug)
+    markers = tab.locator(".bronverwijzing a.footnote-ref")
+    count = markers.count()
+    assert count > 0
+    closers = ("knop", "escape", "buiten")
+    for index in range(count):
+        marker = markers.nth(index)
+        marker.scroll_into_view_if_needed()
+        before = tab.evaluate("scrollY")
+        touch(tab, marker)
+        window = tab.locator(WINDOW)
+        window.wait_for(state="visible", timeout=5000)
+        shown = expand_numbers(marker.inner_text().strip("[]"))
+        listed = window.locator("ol.uitlegvenster__bronnen > li")
+        values = listed.evaluate_all("items => items.map(i => i.value)")
+        moved = abs(tab.evaluate("scrollY") - before)
+        assert values == shown, f"/{slug} marker {index}: window lists {values}, marker shows {shown}"
+        assert all(len(text) > 20 for text in listed.all_inner_texts()), f"/{slug} marker {index}: a reference is empty"
+        assert moved <= 3, f"/{slug} marker {index}: the page moved {moved}px"
+        assert marker.get_attribute("aria-expanded") == "true"
+        box = window.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], f"/{slug} marker {index}: window off screen"
+        how = closers[index % 3]
+        if how == "knop":
+            touch(tab, window.get_by_role("button", name="Sluiten"))
+        elif how == "escape":
+            tab.keyboard.press("Escape")
+        else:
+            touch(tab, tab.locator(".md-header__title"))  # outside the window, far from any link
+        try:
+            window.wait_for(state="hidden", timeout=5000)
+        except Exception as error:
+            raise AssertionError(f"/{slug} marker {index}: the window did not close ({how}), {window.bounding_box()}") from error
+        assert focused(tab, marker), f"/{slug} marker {index}: focus not back ({how})"
+        assert abs(tab.evaluate("scrollY") - before) <= 3, f"/{slug} marker {index}: closing moved the page"
+    context.close()
+    print(f"/{slug}: {count} markers tapped")
+
+
+def test_the_window_links_to_the_full_list_and_says_the_status(browser, server):
+    context, tab = phone_page(browser, server, "wat-is-gehechtheid")
+    marker = tab.locator(".bronverwijzing a.footnote-ref", has_text="[4, 5]").first
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    window = tab.locator(WINDOW)
+    window.wait_for(state="visible")
+    assert window.get_attribute("role") == "dialog" and window.get_attribute("aria-labelledby")
+    assert tab.locator("#uitlegvenster-titel").inner_text() == "Bronnen 4 en 5"
+    assert window.inner_text().count("Niet teruggevonden") == 2
+    link = window.get_by_role("link", name="Naar de bronnenlijst")
+    assert link.get_attribute("href") == "#bron-4"
+    link.tap()
+    tab.wait_for_function("location.hash === '#bron-4'")
+    assert tab.locator("#bron-4").is_visible() and not window.is_visible()
+    context.close()
+
+
+def test_markers_open_by_keyboard(browser, server):
+    context, tab = phone_page(browser, server, "gehechtheid-in-pleegzorg")
+    marker = tab.locator(".bronverwijzing a.footnote-ref", has_text="[31–36]").first
+    marker.focus()
+    tab.keyboard.press(" ")
+    window = tab.locator(WINDOW)
+    window.wait_for(state="visible")
+    assert tab.evaluate("document.activeElement.id") == "uitlegvenster", "the focus moves into the window"
+    assert marker.get_attribute("role") == "button" and marker.get_attribute("aria-haspopup") == "dialog"
+    tab.keyboard.press("Escape")
+    window.wait_for(state="hidden")
+    tab.keyboard.press("Enter")
+    window.wait_for(state="visible")
+    context.close()
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_targets_are_large_enough_to_tap(browser, server, slug):
+    """WCAG 2.5.8: back links, markers, "#" links and the header's buttons at least 24 x 24 px."""
+    context, tab = phone_page(browser, server, slug)
+    sizes = tab.eval_on_selector_all(
+        "a.footnote-backref, .bronverwijzing a.footnote-ref, a.headerlink, .md-header__button, a.bronstatus",
+        """els => els.filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+                    .map(e => { const r = e.getBoundingClientRect();
+                                return [e.className + ' ' + (e.getAttribute('aria-label') || e.textContent).trim(),
+                                        r.width, r.height]; })""")
+    context.close()
+    small = [(name[:60], round(w, 1), round(h, 1)) for name, w, h in sizes if w < 24 or h < 24]
+    print(f"/{slug}: {len(sizes)} targets measured")
+    assert len(sizes) > 5 and not small, f"/{slug}: targets under 24 x 24 px: {small[:8]}"
+
+
+def focus_report(tab) -> dict:
+    """Where the focus is, and whether a reader sees it: on screen and not under the sticky header."""
+    return tab.evaluate("""() => {
+        let e = document.activeElement;
+        if (!e || e === document.body) return {body: true};
+        if ((!e.getClientRects().length || !(e.offsetWidth || e.offsetHeight)) && e.form) {
+            // a hidden control (the palette switch) shows its focus on its visible label
+            const label = [...e.form.querySelectorAll('label')].find(l => l.offsetWidth || l.offsetHeight);
+            if (label) e = label;
+        }
+        const r = e.getClientRects()[0] || e.getBoundingClientRect();  // a link over two lines: its first line
+        const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const inHeader = !!e.closest('.md-header, .md-skip, [data-md-component=skip]');
+        const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+        const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+        const top = document.elementFromPoint(x, y);
+        return {name: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 50),
+                onScreen: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0,
+                underHeader: !inHeader && r.bottom <= header + 1,
+                covered: !(top && (top === e || e.contains(top) || top.contains(e)))};
+    }""")
+
+
+@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_keyboard_walk_never_loses_the_focus(browser, server, slug, key):
+    """Tab and Shift+Tab over the whole page on a phone: the focus never lands off screen, in the closed
+    menu, or wholly under the sticky header (WCAG 2.4.11)."""
+    context, tab = phone_page(browser, server, slug)
+    if key == "Shift+Tab":
+        tab.keyboard.press("End")
+        tab.wait_for_timeout(300)
+    lost, seen = [], 0
+    for step in range(1200):
+        tab.keyboard.press(key)
+        report = focus_report(tab)
+        if report.get("body"):
+            if step > 5:
+                break
+            continue
+        seen += 1
+        if not report["onScreen"] or report["underHeader"] or report["covered"]:
+            lost.append((step, report))
+    context.close()
+    print(f"/{slug} {key}: {seen} stops")
+    assert seen > 20 and not lost, f"/{slug} {key}: focus not visible at {lost[:5]}"
+
+
+def test_the_menu_button_opens_the_menu_and_a_closed_menu_is_skipped(browser, server):
+    context, tab = phone_page(browser, server, "wat-is-gehechtheid")
+    tab.keyboard.press("Tab")  # the skip link
+    tab.keyboard.press("Tab")
+    menu = tab.get_by_role("button", name="Menu")
+    assert menu.evaluate("m => document.activeElement === m"), "the menu button is the next stop"
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert tab.locator("#site-menu").evaluate("m => m.inert"), "the closed menu is out of the tab order"
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert tab.evaluate("document.getElementById('site-menu').contains(document.activeElement)"), "focus in the menu"
+    tab.keyboard.press("Escape")
+    tab.wait_for_function("!document.getElementById('__drawer').checked")
+    assert menu.evaluate("m => document.activeElement === m")
+    menu.tap()
+    tab.wait_for_function("document.getElementById('__drawer').checked")
+    assert tab.locator("#site-menu").get_by_role("link", name="Woordenlijst").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("slug", ["gehechtheid-in-pleegzorg", "volledige-gids"])
+def test_forced_colours_keep_the_edges(browser, server, slug):
+    """Windows high contrast: the window, the boxes and the focus keep a visible edge (screenshots in
+    test-artifacts/)."""
+    context, tab = phone_page(browser, server, slug)
+    tab.emulate_media(forced_colors="active")
+    marker = tab.locator(".bronverwijzing a.footnote-ref").first
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    window = tab.locator(WINDOW)
+    window.wait_for(state="visible")
+    ARTIFACTS.mkdir(exist_ok=True)
+    window.screenshot(path=str(ARTIFACTS / f"forced-colours-window-{slug}.png"))
+    edges = tab.evaluate("""() => [...document.querySelectorAll(
+            '#uitlegvenster, .admonition.pleegtip, .admonition.kernboodschap, .admonition.samenvatting')]
+            .filter(e => e.offsetWidth).map(e => {
+            const s = getComputedStyle(e);
+            return [e.id || e.className, s.borderTopStyle, parseFloat(s.borderTopWidth), s.borderTopColor,
+                    s.backgroundColor]; })""")
+    assert len(edges) >= 3
+    flat = [edge for edge in edges if edge[1] == "none" or edge[2] < 1 or edge[3] == edge[4]]
+    assert not flat, f"no visible edge in forced colours: {flat}"
+    tab.keyboard.press("Escape")
+    outline = marker.evaluate("m => { const s = getComputedStyle(m); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert outline[0] != "none" and outline[1] >= 2, f"focus outline in forced colours: {outline}"
+    context.close()
+
+
+def test_every_page_has_its_own_title_that_names_it_first(site):
+    titles = {}
+    for slug in [*nav_pages(), "volledige-gids"]:
+        page = soup_of(site, slug)
+        title = page.title.get_text()
+        heading = page.select_one("article h1").get_text().removesuffix("¶").strip()
+        in_menu = page.select_one("nav.md-nav--primary .md-nav__link--active")
+        names = {heading, in_menu.get_text().strip() if in_menu else heading}
+        titles[slug] = title
+        assert any(title.startswith(name) for name in names) or (slug == "" and title == "Gehechtheid in pleegzorg") \
+            or (slug == "volledige-gids" and title.startswith("Volledige gids")), (slug, title)
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["gehechtheid-in-pleegzorg"] == "Gehechtheid in pleegzorg (hoofdstuk 3) - Gehechtheid in pleegzorg"
+    assert re.fullmatch(r"Wat is gehechtheid\? \(hoofdstuk 1\) - Gehechtheid in pleegzorg", titles["wat-is-gehechtheid"])
+
+
+def test_links_tell_apart_what_they_lead_to(site):
+    """A screen reader's list of links: no two back links, status labels or "#" links with one name."""
+    for slug in PAGES:
+        soup = soup_of(site, slug)
+        for selector in ("a.footnote-backref", "a.bronstatus", "a.headerlink"):
+            names = [link.get("aria-label") or link.get_text() for link in soup.select(f"article {selector}")]
+            repeated = {name for name in names if names.count(name) > 1}
+            assert not repeated, f"/{slug}: {selector} named alike: {sorted(repeated)[:3]}"
