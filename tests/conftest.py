@@ -188,9 +188,21 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z‘(])", text) if s]
 
 
+def shown_text(element) -> str:
+    """What the eye sees of an element: without the words written for screen readers only (.voorlezen); a
+    citation group with the brackets its stylesheet adds ([2, 3])."""
+    text = "".join(text for text in element.find_all(string=True) if not text.find_parent(class_="voorlezen"))
+    return f"[{text}]" if "bronverwijzing" in element.get("class", []) else text
+
+
+def spoken_text(element) -> str:
+    """What a screen reader says of an element: without what is hidden from it (aria-hidden)."""
+    return "".join(text for text in element.find_all(string=True) if not text.find_parent(attrs={"aria-hidden": "true"}))
+
+
 def marker_numbers(span) -> list[int]:
     """The source numbers a rendered citation group stands for, as it shows them: [30–32, 38] -> [30, 31, 32, 38]."""
-    return sorted(set(expand_numbers(span.get_text().strip("[]"))))
+    return sorted(set(expand_numbers(shown_text(span).strip("[]"))))
 
 
 # -- Browser: the built site served on loopback, Debian's Chromium driven by Playwright ----------

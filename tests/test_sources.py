@@ -10,7 +10,18 @@ from pybtex.database import parse_string
 
 from bs4 import BeautifulSoup
 
-from conftest import CHAPTERS, RECOVERED, ROOT, all_pages, bibliography, marker_numbers, normalise, soup_of
+from conftest import (
+    CHAPTERS,
+    RECOVERED,
+    ROOT,
+    all_pages,
+    bibliography,
+    marker_numbers,
+    normalise,
+    shown_text,
+    soup_of,
+    spoken_text,
+)
 
 RECOVERED_DATA = {item["n"]: item for item in json.loads(RECOVERED.read_text(encoding="utf-8"))}
 # Fields the site adds to an entry: its number and status, and typesetting hints for pandoc.
@@ -138,14 +149,14 @@ def test_a_source_has_the_same_number_and_text_on_every_page(site, sources_page,
 ])
 def test_a_group_says_every_number_it_holds(site, shown, name):
     """A screen reader hears every source of a group, also the ones inside a range."""
-    groups = {span.get_text(): span.a["aria-label"] for slug in CHAPTERS.values()
+    groups = {shown_text(span): spoken_text(span.a) for slug in CHAPTERS.values()
               for span in soup_of(site, slug).select("span.bronverwijzing")}
     assert groups[shown] == name
 
 
 def test_citation_groups_read_as_one_group(site):
     soup = soup_of(site, "gehechtheid-in-pleegzorg")
-    texts = [span.get_text() for span in soup.select("span.bronverwijzing")]
+    texts = [shown_text(span) for span in soup.select("span.bronverwijzing")]
     assert "[31–36]" in texts
     assert "[30–32, 38, 41–43]" in texts
     assert "[33, 35, 36, 38]" in texts

@@ -193,12 +193,17 @@ document.addEventListener("DOMContentLoaded", function () {
   var venster = null;
   var opener = null;
 
+  // The explanations (assets/woordenlijst.json, written by the build): fetched at the first tap on a word,
+  // so no page carries them; the browser keeps them for the next pages.
+  var explanations = null;
+
   function words() {
-    var all = {};
-    document.querySelectorAll("script.woorden-uitleg").forEach(function (data) {
-      try { Object.assign(all, JSON.parse(data.textContent)); } catch (e) {}
-    });
-    return all;
+    if (!explanations) {
+      explanations = fetch(new URL("assets/woordenlijst.json", window.__md_scope))
+        .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+        .catch(function (error) { explanations = null; throw error; });
+    }
+    return explanations;
   }
 
   function element(tag, className, text) {
@@ -227,6 +232,13 @@ document.addEventListener("DOMContentLoaded", function () {
     venster.append(kop, element("div", "uitlegvenster__inhoud"));
   }
 
+  function spoken(link) {
+    // What a screen reader says of the marker ("Bronnen 31 tot en met 36"): its text without aria-hidden parts.
+    var copy = link.cloneNode(true);
+    copy.querySelectorAll("[aria-hidden='true']").forEach(function (hidden) { hidden.remove(); });
+    return copy.textContent.trim();
+  }
+
   function sources(link) {
     var list = element("ol", "uitlegvenster__bronnen");
     // The marker leads to its first source: "#bron-26", or in the whole guide "#<chapter>-bron-26".
@@ -252,13 +264,21 @@ document.addEventListener("DOMContentLoaded", function () {
     var verder = element("a", "uitlegvenster__verder");
     if (link.classList.contains("uitleg")) {
       var anchor = link.hash.slice(1);
-      var word = words()[anchor] || { term: link.textContent, uitleg: "" };
-      titel.textContent = word.term;
-      inhoud.appendChild(element("p", "", word.uitleg));
+      var uitleg = element("p", "uitlegvenster__uitleg", "Even geduld, de uitleg wordt geladen.");
+      titel.textContent = link.textContent;
+      inhoud.appendChild(uitleg);
+      words().then(function (all) {
+        var word = all[anchor];
+        if (!word) { throw new Error(anchor); }
+        titel.textContent = word.term;
+        uitleg.textContent = word.uitleg;
+      }).catch(function () {
+        uitleg.textContent = "De uitleg kon niet geladen worden. Je vindt ze in de woordenlijst.";
+      });
       verder.href = link.href;
       verder.textContent = "Meer in de woordenlijst";
     } else {
-      titel.textContent = link.getAttribute("aria-label") || link.textContent;
+      titel.textContent = spoken(link);
       inhoud.appendChild(sources(link));
       verder.href = link.getAttribute("href");
       verder.textContent = "Naar de bronnenlijst";

@@ -368,38 +368,65 @@ def runs(sorted_numbers: list[int]) -> list[list[int]]:
     return result
 
 
-def spoken(numbers: list[int]) -> str:
-    """The name a screen reader gives a citation group: "Bron 26", "Bronnen 2 en 3",
-    "Bronnen 31 tot en met 36", "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"."""
-    if len(numbers) == 1:
-        return f"Bron {numbers[0]}"
-    parts = [f"{run[0]} tot en met {run[-1]}" if len(run) >= 3 else ", ".join(map(str, run))
-             for run in runs(numbers)]
-    parts = [part for joined in parts for part in joined.split(", ")]
-    return "Bronnen " + (", ".join(parts[:-1]) + " en " if len(parts) > 1 else "") + parts[-1]
+def _pieces(numbers: list[int]) -> list[tuple[str, str]]:
+    """A citation group as pieces of (what the eye sees, what a screen reader says):
+    31–36 -> [("", "Bronnen "), ("31", "31"), ("–", " tot en met "), ("36", "36")]. The brackets around it
+    come from the stylesheet (not read aloud)."""
+    pieces: list[tuple[str, str]] = [("", "Bron " if len(numbers) == 1 else "Bronnen ")]
+    said: list[list[tuple[str, str]]] = []
+    for run in runs(numbers):
+        if len(run) >= 3:
+            said.append([(str(run[0]), str(run[0])), ("–", " tot en met "), (str(run[-1]), str(run[-1]))])
+        else:
+            said.extend([[(str(n), str(n))] for n in run])
+    for index, part in enumerate(said):
+        if index:
+            pieces.append((", ", " en " if index == len(said) - 1 else ", "))
+        pieces.extend(part)
+    return pieces
 
 
 def shown(numbers: list[int]) -> str:
     """What a citation group shows: [26], [2, 3], [31–36], [30–32, 38, 41–43]."""
-    return "[" + ", ".join(f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(map(str, run))
-                           for run in runs(numbers)) + "]"
+    return "[" + "".join(seen for seen, _ in _pieces(numbers)) + "]"
 
 
-def _render_group(soup, group, new_ids, numbers):
+def spoken(numbers: list[int]) -> str:
+    """What a screen reader says: "Bron 26", "Bronnen 2 en 3", "Bronnen 31 tot en met 36",
+    "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"."""
+    return "".join(said for _, said in _pieces(numbers))
+
+
+def _render_group(soup, group, new_ids, numbers, group_of):
     """Adjacent markers become one link: [31–36] leads to the first source without JavaScript, and opens
-    all six with it (assets/site.js); each number keeps its anchor ref-N for the list's back links."""
+    all six with it (assets/site.js). The link's id is its first marker's (ref-N); the back links of the
+    other numbers lead to it too (group_of).
+    The link's name is its own text: what the eye sees ("31–36", hidden from screen readers where it differs)
+    beside what a screen reader says ("Bronnen 31 tot en met 36", hidden from the eye), so the two never
+    disagree; the stylesheet adds the brackets."""
     markers = sorted(
         ((numbers[_key(sup.a["href"])], _marker_id(sup["id"], numbers)) for sup in group),
         key=lambda item: item[0],
     )
     cited = [n for n, _ in markers]
     span = soup.new_tag("span", attrs={"class": "bronverwijzing"})
-    link = soup.new_tag("a", attrs={"class": "footnote-ref", "href": f"#bron-{cited[0]}", "aria-label": spoken(cited),
+    link = soup.new_tag("a", attrs={"class": "footnote-ref", "id": markers[0][1], "href": f"#bron-{cited[0]}",
                                     "data-bronnen": " ".join(map(str, cited))})
+    new_ids.add(markers[0][1])
     for _, marker_id in markers:
-        new_ids.add(marker_id)
-        link.append(soup.new_tag("span", attrs={"id": marker_id}))
-    link.append(shown(cited))
+        group_of[marker_id] = markers[0][1]
+    for seen, said in _pieces(cited):
+        if seen == said:
+            link.append(seen)
+            continue
+        if seen:
+            eye = soup.new_tag("span", attrs={"aria-hidden": "true"})
+            eye.string = seen
+            link.append(eye)
+        if said:
+            ear = soup.new_tag("span", attrs={"class": "voorlezen"})
+            ear.string = said
+            link.append(ear)
     span.append(link)
     group[0].replace_with(span)
     for sup in group[1:]:
@@ -446,8 +473,9 @@ def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     if not items:
         return  # only an author's own footnotes: Python-Markdown's list as it is
     new_ids: set[str] = set()
+    group_of: dict[str, str] = {}  # marker id -> id of the group link that holds it
     for group in _group_markers(soup, numbers):
-        _render_group(soup, group, new_ids, numbers)
+        _render_group(soup, group, new_ids, numbers, group_of)
 
     ordered_items = []
     for item in items:
@@ -457,11 +485,11 @@ def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         new_ids.add(item["id"])
         backrefs = item.select("a.footnote-backref")
         for place, backref in enumerate(backrefs, start=1):
-            backref["href"] = "#" + _marker_id(backref["href"].lstrip("#"), numbers)
+            backref["href"] = "#" + group_of[_marker_id(backref["href"].lstrip("#"), numbers)]
             # A name of its own for each (a screen reader's list of links), not a title: Material would give
             # each of these dozens of links a tooltip, which costs the phone time at every page load.
             del backref["title"]
-            backref["aria-label"] = f"Terug naar bron {number} in de tekst" + (f", plaats {place}" if len(backrefs) > 1 else "")
+            backref["aria-label"] = f"Terug naar bron {number} in de tekst" + (f" ({place})" if len(backrefs) > 1 else "")
         ordered_items.append((number, item.extract()))
     _separate_own_footnotes(soup, footnotes, new_ids)
     ordered = footnotes.find("ol")

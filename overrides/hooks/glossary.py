@@ -6,6 +6,7 @@ pipeline.py calls:
 - markdown (each page): writes the list on the page with `\\woordenlijst`, each term with an anchor.
 - link_words (each page's HTML): each occurrence becomes a link to the word's entry on the Woordenlijst
   page; assets/site.js shows the explanation in place when it is tapped, clicked or chosen by keyboard.
+- write_data (the built site): assets/woordenlijst.json, the explanations that site.js shows.
 - check_used (the built site): a word that appears nowhere stops the build.
 """
 
@@ -159,12 +160,11 @@ PLAIN_IN = ["h1", "h2", "h3", "h4", "h5", "h6", "a"]  # where a word stays plain
 
 def link_words(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """Each explained word (Python-Markdown's <abbr title>) becomes a link to its entry on the Woordenlijst
-    page: without JavaScript a tap leads there; with it, assets/site.js shows the explanation in place, from
-    the terms of this page written once as data at its end. In headings, box titles and links the word
-    stays plain text."""
+    page: without JavaScript a tap leads there; with it, assets/site.js shows the explanation in place (from
+    assets/woordenlijst.json, fetched at the first tap, so no page carries the explanations twice). In
+    headings, box titles and links the word stays plain text."""
     by_form = {form: term for term in build.glossary for form in term.forms}
     glossary_url = get_relative_url(_glossary_url(build), page.url)
-    used: dict[str, Term] = {}
     for abbr in soup.find_all("abbr", title=True):
         term = by_form.get(abbr.get_text())
         if term is None or page.file.src_uri == GLOSSARY_PAGE or abbr.find_parent(PLAIN_IN) is not None \
@@ -172,15 +172,18 @@ def link_words(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
             abbr.unwrap()
             continue
         build.glossary_used.add(abbr.get_text())
-        used[term.anchor] = term
         link = soup.new_tag("a", attrs={"class": "uitleg", "href": f"{glossary_url}#{term.anchor}"})
         link.extend(list(abbr.contents))
         abbr.replace_with(link)
-    if used:
-        data = soup.new_tag("script", attrs={"type": "application/json", "class": "woorden-uitleg"})
-        data.string = json.dumps({anchor: {"term": term.term, "uitleg": term.explanation}
-                                  for anchor, term in used.items()}, ensure_ascii=False).replace("</", "<\\/")
-        soup.append(data)
+
+
+DATA = "assets/woordenlijst.json"
+
+
+def write_data(*, build: Build) -> None:
+    """Every explanation by its anchor, for assets/site.js: {"woord-breakdown": {"term": …, "uitleg": …}}."""
+    data = {term.anchor: {"term": term.term, "uitleg": term.explanation} for term in build.glossary}
+    (build.site / DATA).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def check_used(*, build: Build) -> None:

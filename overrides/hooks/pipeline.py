@@ -42,6 +42,7 @@ import reading
 import search
 import serve
 import swap
+import tables
 import valid_html
 from state import Build
 
@@ -67,6 +68,7 @@ CONTENT: tuple[Callable[..., None], ...] = (
     citations.name_status_labels,  # "Gereconstrueerd: wat betekent dat? (bron 24)"
     glossary.link_words,  # explained words: links to the glossary, explained in place by site.js
     links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered
+    tables.label_cells,  # each cell named by its column, for the cards a table becomes on a phone
     reading.reading_time,  # counts the text as written, so before the controls below
     links.share_controls,  # under the title and in every tip
     printing.pdf_link,  # under the title, above the share controls
@@ -74,6 +76,7 @@ CONTENT: tuple[Callable[..., None], ...] = (
 )
 SITE_FILES: tuple[Callable[..., None], ...] = (
     glossary.check_used,  # a glossary word that appears nowhere stops the build
+    glossary.write_data,  # the explanations, for the window site.js opens on a word
     search.fold_accents,  # the search index finds words typed without accents
     palette.merge,  # Material's colour-scheme rules into site.min.css
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
