@@ -26,13 +26,15 @@ if ! cmp -s requirements.lock .venv/.installed-lock 2>/dev/null; then
 fi
 
 # Debian packages the tests use (each is checked by the file it provides):
-#   chromium (browser tests, PDFs), poppler-utils (pdftotext, pdffonts, pdftoppm), a Java runtime
+#   chromium (browser tests, PDFs), poppler-utils (pdftotext, pdffonts, pdftoppm), zbar-tools (zbarimg
+#   reads the QR codes the tests print and draw), a Java runtime
 #   (the Nu Html Checker), Node.js and npm (axe-core and vnu-jar from package.json), nginx with its
 #   Brotli module (the shipped server configuration and the page-weight budgets).
 debian_packages_missing() {
   missing=""
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
   command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
   command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
   command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
   [ -x /usr/sbin/nginx ] || missing="$missing nginx"

@@ -121,6 +121,7 @@ def test_mail_link_carries_the_public_address(server, phone):
 def test_caseworkers_copy_button_copies_the_public_address(server, phone_with_clipboard):
     page = phone_with_clipboard
     page.goto(f"{server}/voor-begeleiders/")
+    page.locator("details.kiezer__delen > summary").first.tap()
     button = page.locator("li.linklijst__tip button.kopieer-link").first
     button.tap()
     page.locator(".delen__melding").wait_for(state="visible", timeout=5000)

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, soup_of
+from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, nav_pages, soup_of
 
 CONTRACT = ROOT / "adressen.txt"
 
@@ -41,7 +41,7 @@ def content_pages(site):
 
 
 def public_anchors(slug: str, soup) -> list[str]:
-    if slug == "volledige-gids":  # the whole guide for printing: its parts are linked on their own pages
+    if slug not in nav_pages():  # the whole guide, the selection and the handouts: addresses as a whole
         return []
     selector = "h2[id], h3[id], h4[id], div.admonition[id], dl.woordenlijst dt[id]"
     selector += ", li[id^='bron-']" if slug == "bronnen" else ""
@@ -135,32 +135,37 @@ def test_share_image_is_built(site):
 def test_sitemap_lists_every_page_absolutely(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
-    for page, _ in content_pages(site):
+    for page, soup in content_pages(site):
         slug = page.parent.relative_to(site).as_posix().strip(".")
         if slug == "volledige-gids":
             continue  # made after the sitemap, for printing
+        if soup.find("meta", attrs={"name": "robots", "content": "noindex"}):
+            assert SITE_URL + f"{slug}/" not in locations, f"{slug}: noindex, so not in the sitemap"
+            continue
         assert SITE_URL + (f"{slug}/" if slug else "") in locations
 
 
 def test_caseworkers_page_links_every_chapter_section_and_tip(site):
-    # not listed there: the page itself, single sources, glossary words, the print page, moved addresses
-    SKIPPED = ("/voor-begeleiders", "/bronnen/#bron-", "/woordenlijst/#", "/volledige-gids/", *redirects())
+    """Every address of the contract is on Voor begeleiders with a copy button and a QR code (not listed
+    there: the page itself, single sources, glossary words, the print page, moved addresses, the pages
+    outside the menu)."""
+    skipped = ("/voor-begeleiders", "/bronnen/#bron-", "/woordenlijst/#", "/volledige-gids/", "/selectie/",
+               "/tips-op-een-blad/", "/tipkaarten/", *redirects())
     soup = soup_of(site, "voor-begeleiders")
-    entries = soup.select("ul.linklijst > li")
-    addresses = {li.select_one("code.linklijst__adres").get_text() for li in entries}
+    buttons = soup.select("form.kiezer button.kopieer-link[data-url]")
+    addresses = {button["data-url"] for button in buttons}
     for address in contract():
-        if address.startswith(SKIPPED) or address.endswith("#in-het-kort"):
+        if address.startswith(skipped) or address.endswith("#in-het-kort"):
             continue
         assert SITE_URL.rstrip("/") + address in addresses, f"{address} missing on Voor begeleiders"
-    for li in entries:
-        address = li.select_one("code.linklijst__adres").get_text()
-        assert li.select_one("button.kopieer-link")["data-url"] == address
-        href = li.select_one("a.linklijst__titel")["href"]
-        assert address.endswith(href.split("#")[0].lstrip("./") + ("#" + href.split("#")[1] if "#" in href else ""))
-        qr = li.select_one("details.linklijst__qr img")
-        assert qr["alt"].startswith("QR-code naar ")
-        svg = (site / "voor-begeleiders" / unquote(qr["src"])).resolve()
-        assert svg.exists(), qr["src"]
+    for button in buttons:
+        address = button["data-url"]
+        qr = button.find_next_sibling("details", class_="linklijst__qr")
+        assert qr.select_one("code.linklijst__adres").get_text() == address
+        image = qr.select_one("img")
+        assert image["alt"].startswith("QR-code naar ")
+        svg = (site / "voor-begeleiders" / unquote(image["src"])).resolve()
+        assert svg.exists(), image["src"]
         assert f"<title>QR-code naar {address}</title>" in svg.read_text(encoding="utf-8")
 
 

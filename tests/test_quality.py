@@ -20,7 +20,8 @@ from conftest import DESKTOP, PHONE, ROOT, all_pages, nav_pages, soup_of
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-PAGES = [*nav_pages(), "volledige-gids", "404.html"]  # every page a reader can reach
+# every page a reader can reach: the menu's, the whole guide, the pages outside the menu, the 404 page
+PAGES = [*nav_pages(), "volledige-gids", "selectie", "tips-op-een-blad", "tipkaarten", "404.html"]
 # Records what the Content-Security-Policy blocks, before any script of the page runs.
 RECORD_CSP = """window.__csp = []; document.addEventListener('securitypolicyviolation',
     e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"""
@@ -177,7 +178,8 @@ def test_readable_without_javascript(browser, server, site, page):
     expected = soup_of(site, page).select_one("article")
     # Not on screen: the print block, share buttons (they need JavaScript; the mail links stay) and the
     # whole guide's contents list (for print; the sidebar has it on screen).
-    for hidden in expected.select(".print-adres, .delen__knop, script, style, #print-page-toc"):
+    for hidden in expected.select(".print-adres, .delen__knop, script, style, #print-page-toc, [hidden], "
+                                  ".selectie__notities, details:not([open]) > :not(summary)"):
         hidden.decompose()
     words = re.findall(r"\w{6,}", expected.get_text(" "))
     missing = [w for w in set(words) if w not in text]

@@ -25,7 +25,8 @@ from loopback import SERVER_ROOT, Nginx, transferred  # noqa: E402  (shared with
 
 FIRST_VIEW_BUDGET = 70_000
 REPEAT_VIEW_BUDGET = 15_000
-PAGES = nav_pages()
+QR_LIBRARY_ALLOWANCE = 15_000  # the selection page may load its QR library (and script) on top
+PAGES = [*nav_pages(), "selectie", "tips-op-een-blad", "tipkaarten"]
 # /volledige-gids/ is the whole guide on one page, made to print in one go: it is not held to the budget.
 
 
@@ -138,6 +139,7 @@ def test_first_view_within_budget(browser, nginx, path):
     context.close()
     print(f"/{path}: first view {total} bytes in {requests} requests; then /{following}/: {repeat} bytes "
           f"in {repeat_requests} requests")
-    assert total <= FIRST_VIEW_BUDGET, f"/{path}: first view {total} bytes"
-    assert requests <= 5, f"/{path}: first view in {requests} requests (page, two stylesheets, two scripts)"
+    budget, allowed_requests = (FIRST_VIEW_BUDGET + QR_LIBRARY_ALLOWANCE, 7) if path == "selectie" else (FIRST_VIEW_BUDGET, 5)
+    assert total <= budget, f"/{path}: first view {total} bytes"
+    assert requests <= allowed_requests, f"/{path}: first view in {requests} requests (page, two stylesheets, two scripts)"
     assert repeat <= REPEAT_VIEW_BUDGET, f"/{following}/ after /{path}: {repeat} bytes"

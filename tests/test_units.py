@@ -25,6 +25,7 @@ import glossary  # noqa: E402
 import palette  # noqa: E402
 import reading  # noqa: E402
 import search  # noqa: E402
+import styles  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -187,3 +188,21 @@ def test_derived_style_lives_in_a_private_folder():
     assert path.exists() and path.parent != Path("/tmp/gehechtheid-in-pleegzorg")
     assert path.parent.stat().st_mode & 0o077 == 0, "only this user can write there"
     assert "<locale" in path.read_text(encoding="utf-8") and 'citation-format="numeric"' in path.read_text(encoding="utf-8")
+
+
+def test_material_stylesheet_keeps_the_rules_the_site_can_use():
+    css = (".md-typeset .highlight{color:red}.md-header,.md-tabs{top:0}.md-tag--a{x:1}a:hover{y:2}"
+           "@media screen{.md-tabs{z:3}.md-nav{z:4}}@font-face{font-family:x}:root{--v:1}")
+    kept = styles.used_rules(css, known={"md-typeset", "md-header", "md-nav"}, prefixes=("md-tag--",))
+    assert kept == (".md-header{top:0}.md-tag--a{x:1}a:hover{y:2}@media screen{.md-nav{z:4}}"
+                    "@font-face{font-family:x}:root{--v:1}")
+
+
+def test_citation_group_words():
+    """What a marker shows and what a screen reader says of it."""
+    assert citations.shown([31, 32, 33, 34, 35, 36]) == "[31–36]"
+    assert citations.spoken([31, 32, 33, 34, 35, 36]) == "Bronnen 31 tot en met 36"
+    assert citations.shown([30, 31, 32, 38, 41, 42, 43]) == "[30–32, 38, 41–43]"
+    assert citations.spoken([30, 31, 32, 38, 41, 42, 43]) == "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"
+    assert (citations.shown([2, 3]), citations.spoken([2, 3])) == ("[2, 3]", "Bronnen 2 en 3")
+    assert (citations.shown([26]), citations.spoken([26])) == ("[26]", "Bron 26")

@@ -18,6 +18,7 @@
  *    time in Lighthouse (benchmark/run.py).
  * 4. The menu and the search on a phone: buttons for keyboard and screen reader, and out of the tab
  *    order while closed (below).
+ * 5. Voor begeleiders: the code for choosing parts loads when the list is first touched (below).
  */
 
 (function () {
@@ -392,6 +393,20 @@ document.addEventListener("DOMContentLoaded", function () {
   // 4. The menu and the search on a phone: real buttons (overrides/hooks/access.py writes them beside
   //    Material's labels, which work without JavaScript), and what is closed is out of the tab order
   //    (inert): Tab from the top no longer walks through the links of a closed menu off the screen.
+  // 5. Voor begeleiders: the code that turns checked parts into one address (assets/selectie.js) loads
+  //    when the caseworker first touches the list, not with the page.
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form.kiezer");
+    if (!form) { return; }
+    var loaded = false;
+    function load() {
+      if (loaded) { return; }
+      loaded = true;
+      import(new URL("assets/selectie.js", window.__md_scope).href);
+    }
+    ["focusin", "pointerdown", "change"].forEach(function (type) { form.addEventListener(type, load); });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var parts = [
       { toggle: "__drawer", panel: document.getElementById("site-menu"), narrow: matchMedia("(max-width: 76.234375em)") },

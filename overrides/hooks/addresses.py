@@ -206,13 +206,15 @@ def check(*, build: Build) -> None:
     if problems:
         raise AddressError("\n\n".join(problems))
     public = []
-    for page in build.nav.pages if build.nav else []:
-        url = page.url
+    in_nav = {page.url for page in build.nav.pages} if build.nav else set()
+    for file in build.files.documentation_pages() if build.files else []:
+        url = file.url
         built = build.built.get(url)
-        if built is None:
+        if built is None or built.redirect:
             continue
         public.append(f"/{url}")
-        public.extend(f"/{url}#{anchor}" for anchor in built.public)
+        if url in in_nav:  # a page outside the menu (the selection, the handouts) is an address as a whole
+            public.extend(f"/{url}#{anchor}" for anchor in built.public)
     known = set(listed)
     new = [address for address in public if address not in known]
     if new and build.config.strict and serve.messages.warnings:

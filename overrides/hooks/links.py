@@ -6,9 +6,7 @@ pipeline.py calls:
   caseworkers' list.
 - share_controls (each page's HTML): share controls under the page title and in every tip.
 - printed_address (each page's HTML): for print, the page's web address with a QR code to it.
-- link_list (each page, once all pages are known): on the page with `\\linklijst`, a direct link to
-  every chapter, section and tip, each with its full address, a copy button (assets/site.js) and a
-  QR code (segno, written as SVG files under qr/).
+- qr_file: the QR code of an address, as an SVG file under qr/ (segno), drawn once.
 - share_image (the built site): the image that previews show when a link is shared (Pillow, with
   its bundled font: nothing is fetched).
 mkdocs-redirects keeps moved and short addresses working; its pages are in Dutch.
@@ -38,7 +36,6 @@ if TYPE_CHECKING:
 
     from state import Build
 
-LINK_LIST_MARKER = "\\linklijst"
 # Box type -> (title of its link, word before its title in the caseworkers' list)
 LINKED_BOXES = {"pleegtip": ("Link naar deze tip", "Tip"), "kernboodschap": ("Link naar deze kernboodschap", "Kernboodschap")}
 ID_PREFIXES = {"pleegtip": "tip-", "kernboodschap": "kern-"}  # every tip and key message has such an id
@@ -88,6 +85,8 @@ def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         kind = next(k for k in LINKED_BOXES if k in box["class"])
         title = box.select_one(".admonition-title")
         name = title.get_text().strip()
+        copy = BeautifulSoup(str(box), "html.parser").div  # as written, for the handouts (handouts.py)
+        copy.attrs.pop("id", None)
         prefix = ID_PREFIXES[kind]
         if not box.get("id", "").startswith(prefix):
             word = "tip" if kind == "pleegtip" else "kernboodschap"
@@ -101,7 +100,7 @@ def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         anchor.string = "#"
         title.append(anchor)
         section = box.find_previous(["h2", "h3"], id=True)
-        found.append(Box(kind, section["id"] if section else "", box["id"], name))
+        found.append(Box(kind, section["id"] if section else "", box["id"], name, str(copy)))
     build.boxes[page.file.src_uri] = found
 
 
@@ -175,48 +174,11 @@ def qr_file(build: Build, name: str, address: str) -> str:
     return relative
 
 
-def _entry(build: Build, here, target_page, title: str, anchor: str, level: str) -> str:
-    address = absolute(build, target_page.url, anchor)
-    name = target_page.file.src_uri.removesuffix(".md") + (f"--{anchor}" if anchor else "")
-    qr = get_relative_url(qr_file(build, name, address), here.url)
-    href = get_relative_url(target_page.url, here.url) + (f"#{anchor}" if anchor else "")
-    return (
-        f'<li class="linklijst__{level}">'
-        f'<a class="linklijst__titel" href="{escape(href)}">{escape(title)}</a> '
-        f'<code class="linklijst__adres">{escape(address)}</code> '
-        f'<button type="button" class="md-button kopieer-link" data-url="{escape(address)}" hidden>Kopieer link</button>'
-        f'<details class="linklijst__qr"><summary>QR-code</summary>'
-        f'<img src="{escape(qr)}" width="116" height="116" loading="lazy" alt="QR-code naar {escape(title)}">'
-        "</details></li>"
-    )
-
-
-def _link_list(page, build: Build) -> str:
-    parts = ['<ul class="linklijst">']
-    for target in build.nav.pages:
-        if target is page:
-            continue
-        parts.append(_entry(build, page, target, target.title, "", "pagina"))
-        page_boxes = build.boxes.get(target.file.src_uri, [])
-        for box in (b for b in page_boxes if not b.section):  # above the first section heading
-            parts.append(_entry(build, page, target, f"{LINKED_BOXES[box.kind][1]}: {box.title}", box.id, "tip"))
-        sections = [s for top in target.toc for item in top.children for s in (item, *item.children)]
-        for section in sections:
-            # The table of contents holds a heading's text as HTML (& as &amp;): unescaped once, escaped once.
-            parts.append(_entry(build, page, target, unescape(section.title), section.id, "onderdeel"))
-            for box in (b for b in page_boxes if b.section == section.id):
-                word = LINKED_BOXES[box.kind][1]
-                parts.append(_entry(build, page, target, f"{word}: {box.title}", box.id, "tip"))
-    parts.append("</ul>")
-    return "\n".join(parts)
-
-
-def link_list(*, page: Page, build: Build) -> None:
-    if LINK_LIST_MARKER in page.content:
-        if not build.config.site_url:
-            raise PluginError(f"{page.file.src_uri}: the link list needs site_url (set SITE_URL)")
-        listing = _link_list(page, build)
-        page.content = page.content.replace(f"<p>{LINK_LIST_MARKER}</p>", listing).replace(LINK_LIST_MARKER, listing)
+def qr_inline(address: str) -> str:
+    """The QR code to address as SVG inside the page (no request of its own), named for screen readers."""
+    svg = segno.make(address, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff",
+                                                     title=f"QR-code naar {address}", svgclass=None, lineclass=None)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(address)}" class="qr" ', 1)
 
 
 def redirect_pages(soup: BeautifulSoup, *, path: Path, build: Build) -> None:

@@ -14,7 +14,8 @@ Stages, in the order MkDocs runs them:
 4. HTML of each page's content, before mkdocs-print-site-plugin copies it for the whole guide
    (CONTENT). Under the title a page gets, from top to bottom: a chapter's PDF link, then the share
    controls. The reading time counts the text before any control is added.
-5. Each page's context, once every page is known: the caseworkers' link list.
+5. Each page's context, once every page is known: the caseworkers' list, the selection page and the
+   trainers' tip sheet and cards (handouts.py).
 6. After the plugins have written their files (search index, minified assets, redirects, whole guide):
    the site's files (SITE_FILES), then every built page (BUILT_PAGES), then what needs the finished
    pages (FINISHED_SITE), compression last.
@@ -34,6 +35,7 @@ import citations
 import compress
 import csp
 import glossary
+import handouts
 import links
 import pages
 import palette
@@ -41,6 +43,7 @@ import printing
 import reading
 import search
 import serve
+import styles
 import swap
 import tables
 import valid_html
@@ -79,11 +82,13 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
     glossary.write_data,  # the explanations, for the window site.js opens on a word
     search.fold_accents,  # the search index finds words typed without accents
     palette.merge,  # Material's colour-scheme rules into site.min.css
+    styles.purge,  # Material's stylesheet with only the rules the site can use, under a new name
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
     links.share_image,  # the preview image of shared links
 )
 BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
+    styles.rename_links,  # the purged stylesheet's new name
     links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
     valid_html.mend,  # markup that templates and plugins get wrong
     access.header_buttons,  # menu and search as buttons (keyboard, screen reader)
@@ -92,6 +97,7 @@ BUILT_PAGES: tuple[Callable[..., None], ...] = (
 )
 FINISHED_SITE: tuple[Callable[..., None], ...] = (
     printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
+    printing.describe_pdfs,  # the print page says each PDF's pages and size
     addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded
     compress.precompress,  # last: .br and .gz beside every text file
 )
@@ -141,7 +147,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    build.nav = nav
+    build.nav, build.files = nav, files
     printing.find_chapters(nav, build=build)
     return nav
 
@@ -162,7 +168,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    links.link_list(page=page, build=build)
+    handouts.fill(page=page, build=build)  # Voor begeleiders, the selection page, the tip sheet, the tip cards
     return context
 
 

@@ -73,12 +73,17 @@ def find_chapters(nav: Navigation, *, build: Build) -> None:
                       for child in item.children if child.is_page]
 
 
+HANDOUTS = {"tips-op-een-blad": "Alle tips op één blad", "tipkaarten": "Tipkaarten (vier per A4-blad, om te knippen)"}
+
+
 def _pdf_list(page: Page, build: Build) -> str:
     if not build.pdf:
         return ("De PDF's zijn bij deze versie van de site niet meegeleverd. "
                 "Druk een hoofdstuk af vanuit de browser, of bewaar het daar als PDF.")
-    # Raw HTML: the PDFs are made after the build, so MkDocs cannot check these links (the tests do).
+    # Raw HTML: the PDFs are made after the build; addresses.py checks these links then, and describe_pdfs
+    # adds each PDF's number of pages and size.
     items = [(chapter.title, name(chapter)) for chapter in build.chapters] + [("De volledige gids", WHOLE_GUIDE)]
+    items += [(title, pdf) for pdf, title in HANDOUTS.items()]
     links = "".join(
         f'<li><a href="{get_relative_url(f"{PDF_DIR}/{pdf}.pdf", page.url)}" download>{escape(title)}</a></li>'
         for title, pdf in items
@@ -103,7 +108,8 @@ def pdf_list(markdown: str, *, page: Page, build: Build) -> str:
 
 
 def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    build.titles[name(page)] = page.title
+    if page.meta.get("kopregel", True):  # the tip cards print without margins, so without a running header
+        build.titles[name(page)] = page.title
     if not build.pdf or page not in build.chapters:
         return
     link = soup.new_tag("a", attrs={"class": "md-button pdf-download", "download": "",
@@ -190,6 +196,7 @@ def print_pdfs(*, build: Build) -> None:
     base = build.config.site_url
     (site / PDF_DIR).mkdir(exist_ok=True)
     targets = [(name(chapter), chapter.url) for chapter in build.chapters] + [(WHOLE_GUIDE, f"{WHOLE_GUIDE}/")]
+    targets += [(pdf, build.files.get_file_from_path(f"{pdf}.md").url) for pdf in HANDOUTS]
 
     def serve_from_site(route):
         path = urlsplit(route.request.url).path.removeprefix(urlsplit(base).path)
@@ -218,3 +225,25 @@ def print_pdfs(*, build: Build) -> None:
             page.close()
         browser.close()
     log.info(f"PDFs printed by Chromium: {len(targets)} in {PDF_DIR}/")
+
+
+def describe_pdfs(*, build: Build) -> None:
+    """Beside each PDF in the list on the print page: its number of pages and its size, as printed. (The
+    one page parsed once more after the build: the PDFs exist only now.)"""
+    if not build.pdf:
+        return
+    from pypdf import PdfReader
+
+    for path in build.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'class="pdf-lijst"' not in text:
+            continue
+        soup = BeautifulSoup(text, "html.parser")
+        for link in soup.select("ul.pdf-lijst a[href$='.pdf']"):
+            pdf = (path.parent / link["href"]).resolve()
+            pages = len(PdfReader(pdf).pages)
+            size = max(1, round(pdf.stat().st_size / 1000))
+            note = soup.new_tag("span", attrs={"class": "pdf-lijst__maat"})
+            note.string = f" ({pages} {'pagina' if pages == 1 else 'pagina’s'}, {size} kB)"
+            link.insert_after(note)
+        path.write_text(str(soup), encoding="utf-8")

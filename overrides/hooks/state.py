@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -28,6 +29,7 @@ class Box:
     section: str  # id of the heading above it ("" when none)
     id: str
     title: str
+    html: str = ""  # the box as written (title and text, without its id and controls), for handouts
 
 
 @dataclass
@@ -39,11 +41,13 @@ class Build:
     glossary: list[Term]
     pdf: bool  # print the PDFs (PDF=1)
     nav: Navigation | None = None
+    files: Files | None = None
     chapters: list[Page] = field(default_factory=list)  # the pages of the nav section "Hoofdstukken"
     titles: dict[str, str] = field(default_factory=dict)  # page name -> title (running header in print)
     boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
     glossary_used: set[str] = field(default_factory=set)  # forms of glossary words found in the pages
+    stylesheet_renamed: tuple[str, str] | None = None  # Material's stylesheet: (old name, purged name)
     source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
 

@@ -1,9 +1,8 @@
 """Tables that read on a phone: each cell carries the name of its column.
 
-On a narrow screen the stylesheet shows every row of a content table as a card of its own, each cell
-under its column's name (`data-label`), instead of a wide table that scrolls sideways; on a wider
-screen and on paper it stays a table. The table keeps its meaning for screen readers through explicit
-ARIA roles, which browsers otherwise drop when a table is no longer laid out as one.
+On a narrow screen the stylesheet shows every row of a content table (`data-kaarten`) as a card of its
+own, each cell under its column's name (`data-label`), instead of a wide table that scrolls sideways; on
+a wider screen and on paper it stays a table.
 """
 
 from __future__ import annotations
@@ -17,9 +16,6 @@ if TYPE_CHECKING:
 
     from state import Build
 
-ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"}
-
-
 def label_cells(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     for table in soup.find_all("table"):
         if table.get("class") or table.find("thead") is None:
@@ -28,5 +24,4 @@ def label_cells(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         for row in table.select("tbody > tr"):
             for name, cell in zip(names, row.find_all("td", recursive=False)):
                 cell["data-label"] = name
-        for element in [table, *table.find_all(list(ROLES))]:
-            element["role"] = ROLES[element.name]
+        table["data-kaarten"] = ""

@@ -1,0 +1,230 @@
+"""For caseworkers and trainers: choose parts of the guide for a family, and hand out tips on paper.
+
+pipeline.py calls, once every page is known (context stage), on the page that holds the marker:
+- `\\linklijst` (Voor begeleiders): every page of the guide with its sections, tips and key messages,
+  grouped by page. Each part has a checkbox (a form that opens the selection page, also without
+  JavaScript), a link, a copy button and a QR code with its address. assets/selectie.js turns the
+  chosen parts into one readable address (/selectie/?delen=tip-kleine-signalen,tip-au-momentjes).
+- `\\selectie` (the selection page): every tip in full, with its sources and a link to its place in the
+  chapter, and the list of all parts (data for assets/selectie.js, which shows just the chosen ones,
+  fetching sections and key messages from their pages, and draws the page's address as a QR code).
+  Without JavaScript, or without a valid part in the address, the page shows all tips.
+- `\\alletips` (Alle tips op één blad) and `\\tipkaarten` (Tipkaarten: four A6 cards on an A4 page,
+  each with its tip's address and QR code): printable pages, printed as PDFs with the chapters.
+A part is chosen by its id: a tip's or key message's own id, or page:anchor for a section
+(wat-is-gehechtheid:veilig-gehecht).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape, unescape
+from typing import TYPE_CHECKING
+
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from links import LINKED_BOXES, absolute, qr_file, qr_inline
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from state import Box, Build
+
+LINK_LIST_MARKER = "\\linklijst"
+SELECTION_MARKER = "\\selectie"
+ALL_TIPS_MARKER = "\\alletips"
+CARDS_MARKER = "\\tipkaarten"
+SELECTION_PAGE = "selectie.md"
+NOT_CHOSEN = ("bronnen-bij-dit-hoofdstuk", "bronnen-bij-deze-pagina", "voetnoten")  # linked, not handed out
+
+
+@dataclass
+class Part:
+    id: str  # what the selection address names
+    page: Page
+    anchor: str
+    title: str
+    kind: str  # "onderdeel", "pleegtip" or "kernboodschap"
+    choosable: bool = True  # a source list is linked on Voor begeleiders, not handed out on its own
+
+
+def _slug(page: Page) -> str:
+    return page.url.strip("/") or "start"
+
+
+def parts_of(page: Page, build: Build) -> list[Part]:
+    """A page's sections, tips and key messages, in the page's order."""
+    found: list[Part] = []
+    boxes = build.boxes.get(page.file.src_uri, [])
+
+    def box_part(box: Box) -> Part:
+        return Part(box.id, page, box.id, f"{LINKED_BOXES[box.kind][1]}: {box.title}", box.kind)
+
+    found.extend(box_part(box) for box in boxes if not box.section)
+    sections = [s for top in page.toc for item in top.children for s in (item, *item.children)]
+    for section in sections:
+        # The table of contents holds a heading's text as HTML (& as &amp;): unescaped once, escaped once.
+        found.append(Part(f"{_slug(page)}:{section.id}", page, section.id, unescape(section.title), "onderdeel",
+                          choosable=section.id not in NOT_CHOSEN))
+        found.extend(box_part(box) for box in boxes if box.section == section.id)
+    return found
+
+
+def _pages(build: Build, here: Page) -> list[Page]:
+    return [page for page in build.nav.pages if page is not here]
+
+
+def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) -> str:
+    """The copy button and the QR code (with the address in text) of one address."""
+    address = absolute(build, page.url, anchor)
+    name = page.file.src_uri.removesuffix(".md") + (f"--{anchor}" if anchor else "")
+    qr = get_relative_url(qr_file(build, name, address), here.url)
+    return (
+        f'<button type="button" class="kopieer-link" data-url="{escape(address)}" '
+        f'aria-label="Kopieer de link naar: {escape(title)}" hidden>Kopieer</button>'
+        f'<details class="linklijst__qr"><summary aria-label="QR-code en adres van: {escape(title)}">QR</summary>'
+        f'<code class="linklijst__adres">{escape(address)}</code>'
+        f'<img src="{escape(qr)}" width="116" height="116" loading="lazy" alt="QR-code naar {escape(title)}">'
+        "</details>"
+    )
+
+
+def _link_list(here: Page, build: Build) -> str:
+    selection = build.files.get_file_from_path(SELECTION_PAGE) if build.files else None
+    if selection is None:
+        raise PluginError(f"docs/{here.file.src_uri}: the list of parts needs the page docs/{SELECTION_PAGE}")
+    html = [f'<form class="kiezer" method="get" action="{escape(get_relative_url(selection.url, here.url))}" '
+            f'data-adres="{escape(absolute(build, selection.url))}">']
+    html.append(
+        '<div class="kiezer__keuze" role="region" aria-label="Jouw selectie">'
+        '<p class="kiezer__telling" aria-live="polite">Nog niets gekozen: vink hieronder aan wat je wil meegeven.</p>'
+        '<p class="kiezer__adres" hidden><code></code></p>'
+        '<p class="kiezer__knoppen">'
+        '<button type="submit" class="md-button md-button--primary">Toon de selectie</button> '
+        '<button type="button" class="md-button kiezer__kopieer" hidden>Kopieer link</button> '
+        '<button type="button" class="md-button kiezer__deel" hidden>Deel</button> '
+        '<a class="md-button kiezer__mail" hidden>Stuur per mail</a>'
+        "</p></div>")
+    for page in _pages(build, here):
+        parts = parts_of(page, build)
+        href = get_relative_url(page.url, here.url)
+        html.append(f'<section class="kiezer__pagina" aria-labelledby="kies-{_slug(page)}">')
+        html.append(f'<h2 class="kiezer__titel" id="kies-{_slug(page)}"><a href="{escape(href)}">'
+                    f"{escape(page.title)}</a></h2>")
+        html.append(f'<div class="kiezer__rij linklijst__pagina">{_copy_and_qr(build, here, page, "", page.title)}</div>')
+        if parts:
+            html.append(f'<details class="kiezer__delen"><summary>{len(parts)} '
+                        f'{"deel" if len(parts) == 1 else "delen"} om te kiezen</summary><ul class="linklijst">')
+            for part in parts:
+                field = f"kies-{part.id.replace(':', '--')}"
+                level = "onderdeel" if part.kind == "onderdeel" else "tip"
+                choice = (f'<input type="checkbox" name="delen" value="{escape(part.id)}" id="{escape(field)}">'
+                          f'<label for="{escape(field)}">{escape(part.title)}</label>' if part.choosable else
+                          f'<span class="kiezer__naam">{escape(part.title)}</span>')
+                html.append(
+                    f'<li class="kiezer__rij linklijst__{level}">{choice}'
+                    f'<a class="linklijst__titel" href="{escape(href)}#{escape(part.anchor)}" '
+                    f'aria-label="Open: {escape(part.title)}">Open</a>'
+                    f"{_copy_and_qr(build, here, page, part.anchor, part.title)}</li>")
+            html.append("</ul></details>")
+        html.append("</section>")
+    html.append("</form>")
+    return "\n".join(html)
+
+
+def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[str], list[int], dict[int, str]]:
+    """Every tip of the guide, in full, as the selection page and the tip sheet show them."""
+    sections, cited = [], []
+    sources: dict[int, str] = {}
+    for page in build.nav.pages:
+        for box in build.boxes.get(page.file.src_uri, []):
+            if box.kind != "pleegtip":
+                continue
+            soup = BeautifulSoup(box.html, "html.parser")
+            numbers = [int(n) for a in soup.select("a[data-bronnen]") for n in a["data-bronnen"].split()]
+            cited.extend(n for n in numbers if n not in cited)
+            if with_sources:
+                page_soup = BeautifulSoup(page.content, "html.parser")
+                for number in numbers:
+                    item = page_soup.find("li", id=f"bron-{number}")
+                    if item is not None and number not in sources:
+                        for backref in item.select("a.footnote-backref"):
+                            backref.decompose()
+                        sources[number] = str(item)
+            link = get_relative_url(page.url, here.url) + f"#{box.id}"
+            sections.append(
+                f'<section class="deel" id="deel-{box.id}" data-deel="{box.id}">{box.html}'
+                f'<p class="deel__verder"><a href="{escape(link)}">Lees dit in het hoofdstuk</a></p></section>')
+    return sections, cited, sources
+
+
+def _sources_list(sources: dict[int, str]) -> str:
+    if not sources:
+        return ""
+    items = "".join(sources[n] for n in sorted(sources))
+    return (f'<div class="footnote deel-bronnen"><h2 id="bronnen-bij-deze-selectie">Bronnen</h2>'
+            f"<ol>{items}</ol></div>")
+
+
+def _selection(here: Page, build: Build) -> str:
+    sections, _, sources = _tip_sections(here, build, with_sources=True)
+    parts = [{"id": part.id, "pagina": get_relative_url(part.page.url, here.url), "anker": part.anchor,
+              "titel": part.title, "soort": part.kind}
+             for page in build.nav.pages for part in parts_of(page, build) if part.choosable]
+    data = json.dumps(parts, ensure_ascii=False).replace("</", "<\\/")
+    return (
+        '<p class="selectie__zonder-js">Je ziet hier alle tips uit de gids. De keuze die je begeleider maakte, '
+        "heeft JavaScript nodig.</p>"
+        '<p class="selectie__melding" role="status" hidden></p>'
+        f'<div class="selectie__delen">{"".join(sections)}</div>'
+        f"{_sources_list(sources)}"
+        '<div class="selectie__adres"><p>Deze selectie staat online op: <code class="selectie__url"></code></p>'
+        '<canvas class="selectie__qr" width="132" height="132" role="img" aria-label="QR-code naar deze selectie">'
+        "</canvas></div>"
+        '<div class="selectie__notities"><h2 id="notities">Notities</h2>'
+        + '<p class="notitielijn"></p>' * 6 + "</div>"
+        f'<script type="application/json" id="selectie-delen">{data}</script>'
+    )
+
+
+def _all_tips(here: Page, build: Build) -> str:
+    sections, _, sources = _tip_sections(here, build, with_sources=True)
+    home = absolute(build, "")
+    return (f'<div class="alletips">{"".join(sections)}</div>{_sources_list(sources)}'
+            f'<div class="alletips__adres"><p>De hele gids staat online: <code>{escape(home)}</code></p>'
+            f"{qr_inline(home)}</div>")
+
+
+def _cards(here: Page, build: Build) -> str:
+    _, _, sources = _tip_sections(here, build, with_sources=True)
+    cards = []
+    for page in build.nav.pages:
+        for box in build.boxes.get(page.file.src_uri, []):
+            if box.kind != "pleegtip":
+                continue
+            address = absolute(build, page.url, box.id)
+            cards.append(
+                f'<div class="tipkaart" id="kaart-{box.id}">{box.html}'
+                f'<div class="tipkaart__adres">{qr_inline(address)}<code>{escape(address)}</code></div></div>')
+    if sources:  # the sources of the tips, on a card of their own (the eighth cell of the sheet)
+        items = "".join(sources[n] for n in sorted(sources))
+        cards.append(f'<div class="tipkaart tipkaart--bronnen footnote"><p class="tipkaart__kop">Bronnen</p>'
+                     f"<ol>{items}</ol></div>")
+    return f'<div class="tipkaarten">{"".join(cards)}</div>'
+
+
+MARKERS = {LINK_LIST_MARKER: _link_list, SELECTION_MARKER: _selection, ALL_TIPS_MARKER: _all_tips,
+           CARDS_MARKER: _cards}
+
+
+def fill(*, page: Page, build: Build) -> None:
+    """Context stage: the page's marker replaced by what it stands for."""
+    for marker, make in MARKERS.items():
+        if marker in page.content:
+            if not build.config.site_url:
+                raise PluginError(f"{page.file.src_uri}: {marker} needs site_url (set SITE_URL)")
+            html = make(page, build)
+            page.content = page.content.replace(f"<p>{marker}</p>", html).replace(marker, html)

@@ -1,0 +1,217 @@
+"""Caseworkers and trainers: choose parts of the guide for a family, hand out one sheet or a set of cards.
+
+In Debian's Chromium (phone size, touch), with the PDFs read by pdftotext and the QR codes read back by
+zbarimg (Debian's zbar-tools)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ARTIFACTS, PHONE, ROOT, SITE_URL, normalise, shown_text, soup_of
+from test_content import TIP_IDS
+from test_print import pdf_text, squash
+
+SELECTION = "selectie"
+ORIGINAL_HEIGHT = 14405  # Voor begeleiders on a 390 px phone before it became a tool (measured, this machine)
+
+
+def decode_qr(png) -> list[str]:
+    result = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def tips_in_chapter(site, markers: bool = True) -> dict[str, str]:
+    """The tips as the chapter shows them: id -> text (without title and controls; markers as [1], or left out)."""
+    tips = {}
+    for box in soup_of(site, "gehechtheid-in-pleegzorg").select("div.pleegtip[id]"):
+        for element in box.select(".admonition-title, p.delen"):
+            element.decompose()
+        for marker in box.select("span.bronverwijzing"):
+            marker.replace_with(shown_text(marker) if markers else "")
+        tips[box["id"]] = normalise(box.get_text(" "))
+    return tips
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_caseworker_chooses_two_tips_and_the_family_sees_just_those(tab, server, site):
+    """Choose two tips on Voor begeleiders, take the address, open it on a phone: exactly those two tips,
+    with their sources, and a QR code that decodes to the address."""
+    tab.goto(f"{server}/voor-begeleiders/")
+    group = tab.locator("details.kiezer__delen", has=tab.locator("input[value='tip-stabiele-relaties']"))
+    group.locator("> summary").tap()
+    tab.locator("label[for='kies-tip-stabiele-relaties']").tap()
+    tab.locator("label[for='kies-tip-kleine-signalen']").tap()
+    address = tab.locator(".kiezer__adres code").inner_text()
+    assert address == f"{SITE_URL}selectie/?delen=tip-kleine-signalen,tip-stabiele-relaties", "guide order, readable"
+    assert "2 delen gekozen" in tab.locator(".kiezer__telling").inner_text()
+    tab.locator(".kiezer__kopieer").tap()
+    assert tab.evaluate("navigator.clipboard.readText()") == address
+    mail = tab.locator(".kiezer__mail").get_attribute("href")
+    assert mail.startswith("mailto:?") and "selectie%2F%3Fdelen%3Dtip-kleine-signalen%2Ctip-stabiele-relaties" in mail
+
+    local = address.replace(SITE_URL, f"{server}/")
+    tab.goto(local)
+    tab.locator("canvas.selectie__qr").wait_for()
+    tab.wait_for_timeout(300)
+    shown = tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
+    assert shown == ["tip-kleine-signalen", "tip-stabiele-relaties"]
+    texts = tips_in_chapter(site, markers=False)
+    for tip in shown:
+        text = tab.locator(f"section[data-deel='{tip}']").evaluate(
+            "s => { const c = s.cloneNode(true); c.querySelectorAll('.bronverwijzing').forEach(e => e.remove());"
+            " return c.textContent; }")
+        assert squash(texts[tip]) in squash(text), tip
+    assert tab.locator("section.deel a.deel__verder, section.deel .deel__verder a").count() == 2
+    sources = tab.locator(".deel-bronnen li").evaluate_all("items => items.map(i => i.id)")
+    assert sources == ["bron-1"], "the one source the two tips cite"
+    assert not tab.locator(".selectie__melding").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    png = ARTIFACTS / "selectie-qr.png"
+    tab.locator("canvas.selectie__qr").screenshot(path=str(png))
+    assert decode_qr(png) == [local]
+    assert tab.locator(".selectie__url").inner_text() == local
+
+
+def test_unknown_parts_are_skipped_with_one_calm_line(tab, server):
+    tab.goto(f"{server}/selectie/?delen=tip-bestaat-niet,tip-au-momentjes,wat-is-gehechtheid:veilig-gehecht,ook-weg")
+    tab.locator("section.deel").first.wait_for()
+    tab.wait_for_timeout(500)
+    message = tab.locator(".selectie__melding")
+    assert message.is_visible()
+    assert message.inner_text() == "2 stukken uit deze link staan niet (meer) in de gids. De andere stukken zie je hieronder."
+    shown = tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
+    assert shown == ["wat-is-gehechtheid:veilig-gehecht", "tip-au-momentjes"], "the guide's order"
+    section = tab.locator("section[data-deel='wat-is-gehechtheid:veilig-gehecht']")
+    assert "Als eerste zijn er de veilig gehechte kinderen." in section.inner_text()
+    assert tab.locator(".deel-bronnen li").count() >= 1, "the section's sources come along"
+
+
+@pytest.mark.parametrize("query", ["", "?delen=", "?delen=bestaat-niet"])
+def test_without_a_valid_part_all_tips_are_shown(tab, server, query):
+    tab.goto(f"{server}/selectie/{query}")
+    tab.locator("canvas.selectie__qr").wait_for()
+    tab.wait_for_timeout(300)
+    shown = tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
+    assert shown == TIP_IDS
+    assert not tab.locator(".selectie__zonder-js").is_visible()
+
+
+def test_without_javascript_all_tips_and_a_line_why(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(f"{server}/selectie/?delen=tip-au-momentjes")
+    line = tab.locator(".selectie__zonder-js")
+    assert line.is_visible() and "heeft JavaScript nodig" in line.inner_text()
+    visible = [s.get_attribute("data-deel") for s in tab.locator("section.deel").all() if s.is_visible()]
+    context.close()
+    assert visible == TIP_IDS
+
+
+def test_the_selection_prints_as_a_handout(tab, server, tmp_path):
+    """A4, the chosen parts, their sources, the address and QR code, the review date, lines for notes."""
+    tab.goto(f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust")
+    tab.locator("section[data-deel='kern-vipp-fc-en-basic-trust']").wait_for()
+    tab.emulate_media(media="print")
+    pdf = tmp_path / "selectie.pdf"
+    tab.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    pages = len(PdfReader(pdf).pages)
+    text = normalise(pdf_text(pdf))
+    assert 1 <= pages <= 2, f"{pages} pages"
+    for words in ("Kinderen zijn gebaat bij stabiele gehechtheidsrelaties", "Alle pleegzorgdiensten bieden VIPP-FC",
+                  "Bronnen", "Forslund", "Notities", "Laatst gecontroleerd", "Deze selectie staat online op"):
+        assert words in text, words
+    assert squash(f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust") in squash(text)
+    for chrome in ("Deel deze pagina", "Stuur per mail", "Toon de selectie", "Even geduld"):
+        assert chrome not in text, chrome
+    subprocess.run(["pdftoppm", "-png", "-r", "200", str(pdf), str(tmp_path / "selectie")], check=True)
+    decoded = [url for png in sorted(tmp_path.glob("selectie*.png")) for url in decode_qr(png)]
+    assert f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust" in decoded, \
+        "the printed QR code leads to the selection"
+
+
+def test_selection_page_is_not_indexed_stores_and_sends_nothing(site):
+    soup = soup_of(site, SELECTION)
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert f"{SITE_URL}selectie/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert '"location":"selectie/' not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    script = (ROOT / "docs" / "assets" / "selectie.js").read_text(encoding="utf-8")
+    for api in ("localStorage", "sessionStorage", "document.cookie", "sendBeacon", "XMLHttpRequest", "method:"):
+        assert api not in script, api
+
+
+def test_the_vendored_qr_library_is_the_npm_package():
+    """docs/assets/vendor/lean-qr.js is lean-qr as npm installs it (package.json), unchanged, with its licence."""
+    vendored = ROOT / "docs" / "assets" / "vendor"
+    installed = ROOT / "node_modules" / "lean-qr"
+    assert installed.exists(), "lean-qr is missing: ./run.sh test installs it with npm ci"
+    assert (vendored / "lean-qr.js").read_bytes() == (installed / "index.mjs").read_bytes()
+    assert (vendored / "lean-qr.LICENSE.txt").read_bytes() == (installed / "LICENSE").read_bytes()
+
+
+def test_voor_begeleiders_is_a_compact_tool(tab, server, site):
+    tab.goto(f"{server}/voor-begeleiders/")
+    height = tab.evaluate("document.documentElement.scrollHeight")
+    print(f"Voor begeleiders: {height} px high at 390 px (was {ORIGINAL_HEIGHT})")
+    assert height <= ORIGINAL_HEIGHT / 3
+    soup = soup_of(site, "voor-begeleiders")
+    boxes = soup.select("form.kiezer input[type=checkbox][name=delen]")
+    assert len(boxes) > 40
+    for box in boxes:
+        label = soup.find("label", attrs={"for": box["id"]})
+        assert label is not None and label.get_text().strip(), box
+    chosen = {box["value"] for box in boxes}
+    assert set(TIP_IDS) <= chosen and "wat-is-gehechtheid:veilig-gehecht" in chosen
+    assert not soup.select(".kiezer .admonition.note"), "the site's own style, not Material's blue note"
+
+
+@pytest.mark.pdf
+def test_tip_sheet_holds_all_tips_on_two_sides(site):
+    pdf = site / "pdf" / "tips-op-een-blad.pdf"
+    reader = PdfReader(pdf)
+    text = squash(pdf_text(pdf))
+    assert len(reader.pages) <= 2
+    for tip, body in tips_in_chapter(site).items():
+        assert squash(body) in text, tip
+    assert squash(SITE_URL) in text, "the guide's address"
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(ARTIFACTS / "tips-op-een-blad")], check=True)
+    decoded = [url for png in sorted(ARTIFACTS.glob("tips-op-een-blad*.png")) for url in decode_qr(png)]
+    assert SITE_URL in decoded
+
+
+@pytest.mark.pdf
+def test_tip_cards_one_per_tip_each_with_its_own_qr_code(site):
+    pdf = site / "pdf" / "tipkaarten.pdf"
+    reader = PdfReader(pdf)
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2, "A4"
+    assert len(reader.pages) == 2, "seven cards and a card of sources: two sheets of four"
+    ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob("tipkaarten*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(ARTIFACTS / "tipkaarten")], check=True)
+    decoded = [url for png in sorted(ARTIFACTS.glob("tipkaarten*.png")) for url in decode_qr(png)]
+    expected = [f"{SITE_URL}gehechtheid-in-pleegzorg/#{tip}" for tip in TIP_IDS]
+    assert sorted(decoded) == sorted(expected)
+    text = squash(pdf_text(pdf))
+    for tip, body in tips_in_chapter(site).items():
+        assert squash(body) in text, tip
+
+
+@pytest.mark.pdf
+def test_print_page_lists_the_handouts_with_pages_and_size(site):
+    items = {normalise(li.a.get_text()): normalise(li.get_text()) for li in soup_of(site, "printen").select("ul.pdf-lijst li")}
+    for title in ("Alle tips op één blad", "Tipkaarten (vier per A4-blad, om te knippen)", "Gehechtheid in pleegzorg"):
+        assert re.search(r"\(\d+ pagina’s?, \d+ kB\)$", items[title]), items
+    assert soup_of(site, "printen").select_one("a[href$='tips-op-een-blad/']") is not None
