@@ -110,8 +110,20 @@ def page_path(site: Path, slug: str) -> Path:
     return site / slug / "index.html" if slug else site / "index.html"
 
 
+@functools.lru_cache(maxsize=None)
+def _page_ids(path: Path) -> frozenset[str]:
+    """The ids (and a names) of a built page, read once per test session."""
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return frozenset([*(e["id"] for e in soup.find_all(id=True)), *(a["name"] for a in soup.find_all("a", attrs={"name": True}))])
+
+
+def page_ids(path: Path) -> frozenset[str]:
+    return _page_ids(path.resolve())
+
+
 def soup_of(site: Path, slug: str) -> BeautifulSoup:
-    return BeautifulSoup(page_path(site, slug).read_text(encoding="utf-8"), "html.parser")
+    """A built page, parsed (lxml: fast; the pages are valid HTML, checked by the Nu Html Checker)."""
+    return BeautifulSoup(page_path(site, slug).read_text(encoding="utf-8"), "lxml")
 
 
 def all_pages(site: Path) -> list[Path]:

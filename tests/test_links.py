@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, nav_pages, soup_of
+from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, nav_pages, page_ids, soup_of
 
 CONTRACT = ROOT / "adressen.txt"
 
@@ -34,7 +34,7 @@ def redirects() -> dict[str, str]:
 def content_pages(site):
     """Built pages that are real pages (not the 404 page or a redirect)."""
     for page in all_pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         if page.name == "404.html" or soup.find("meta", attrs={"http-equiv": "refresh"}):
             continue
         yield page, soup
@@ -61,8 +61,7 @@ def test_contract_addresses_resolve_or_redirect(site):
             continue
         assert page.exists(), f"{address}: page is gone (add a redirect in mkdocs.yml)"
         if anchor:
-            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-            assert soup.find(id=anchor) is not None, f"{address}: anchor is gone"
+            assert anchor in page_ids(page), f"{address}: anchor is gone"
 
 
 def test_every_public_address_is_in_the_contract(site):
