@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -92,7 +93,7 @@ def test_removed_page_stops_the_build_with_how_to_keep_its_address(tmp_path):
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "adressen.txt: 5 adres(sen) bestaan niet meer" in output, output
+    assert re.search(r"adressen.txt: \d+ adres\(sen\) bestaan niet meer", output), output
     assert "- /toegankelijkheid/: is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem" in output
     assert "- /toegankelijkheid/#bekende-beperkingen: hoort bij /toegankelijkheid/, dat niet meer bestaat" in output, \
         "all at once"
@@ -168,7 +169,7 @@ def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
     assert heading.get_text().removesuffix("¶").rstrip("#").strip() == AWKWARD
     assert any(a.get_text().strip() == AWKWARD for a in chapter.select("nav.md-nav--secondary a"))
     caseworkers = soup_of(site, "voor-begeleiders")
-    assert AWKWARD in [a.get_text().strip() for a in caseworkers.select("a")]
+    assert AWKWARD in [label.get_text().strip() for label in caseworkers.select("form.kiezer label")]
     glossary_page = soup_of(site, "woordenlijst")
     assert "kwetsbaarheid & zorg" in [dt.get_text() for dt in glossary_page.select("dl.woordenlijst dt")]
     assert 'Uitleg met & en <b> en "dit".' in [dd.get_text() for dd in glossary_page.select("dl.woordenlijst dd")]

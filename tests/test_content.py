@@ -83,7 +83,7 @@ def test_chapter_source_list_has_dutch_heading(site):
         assert heading.find_next("div", class_="footnote") is not None, slug
         for item in soup.select("div.footnote:not(.voetnoten) li"):
             names = [backref["aria-label"] for backref in item.select("a.footnote-backref")]
-            assert names and all(name.startswith(f"Terug naar bron {item['value']} in de tekst") for name in names)
+            assert names and all(name.startswith(f"Terug naar de tekst bij bron {item['value']}") for name in names)
             assert len(set(names)) == len(names), f"{slug}: back links of source {item['value']} have one name"
         for backref in soup.select("a.footnote-backref"):
             assert not backref.get("title")

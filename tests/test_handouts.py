@@ -55,7 +55,7 @@ def test_caseworker_chooses_two_tips_and_the_family_sees_just_those(tab, server,
     tab.locator("label[for='kies-tip-kleine-signalen']").tap()
     address = tab.locator(".kiezer__adres code").inner_text()
     assert address == f"{SITE_URL}selectie/?delen=tip-kleine-signalen,tip-stabiele-relaties", "guide order, readable"
-    assert "2 delen gekozen" in tab.locator(".kiezer__telling").inner_text()
+    assert "2 stukken gekozen" in tab.locator(".kiezer__telling").inner_text()
     tab.locator(".kiezer__kopieer").tap()
     assert tab.evaluate("navigator.clipboard.readText()") == address
     mail = tab.locator(".kiezer__mail").get_attribute("href")
@@ -113,7 +113,7 @@ def test_without_javascript_all_tips_and_a_line_why(browser, server):
     tab = context.new_page()
     tab.goto(f"{server}/selectie/?delen=tip-au-momentjes")
     line = tab.locator(".selectie__zonder-js")
-    assert line.is_visible() and "heeft JavaScript nodig" in line.inner_text()
+    assert line.is_visible() and "keuze van je begeleider niet tonen" in line.inner_text()
     visible = [s.get_attribute("data-deel") for s in tab.locator("section.deel").all() if s.is_visible()]
     context.close()
     assert visible == TIP_IDS
@@ -133,16 +133,18 @@ def test_the_selection_prints_as_a_handout(tab, server, tmp_path):
                   "Bronnen", "Forslund", "Notities", "Laatst gecontroleerd", "Deze selectie staat online op"):
         assert words in text, words
     assert squash(f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust") in squash(text)
-    for chrome in ("Deel deze pagina", "Stuur per mail", "Toon de selectie", "Even geduld"):
+    for chrome in ("Deel deze pagina", "Stuur per mail", "Toon de selectie", "Even geduld", "Lees deze tekst online"):
         assert chrome not in text, chrome
     subprocess.run(["pdftoppm", "-png", "-r", "200", str(pdf), str(tmp_path / "selectie")], check=True)
     decoded = [url for png in sorted(tmp_path.glob("selectie*.png")) for url in decode_qr(png)]
     assert f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust" in decoded, \
         "the printed QR code leads to the selection"
+    assert f"{server}/selectie/" not in decoded, "no code leads to the bare page, which shows every tip"
 
 
 def test_selection_page_is_not_indexed_stores_and_sends_nothing(site):
     soup = soup_of(site, SELECTION)
+    assert not soup.select("p.delen, .print-adres"), "its bare address would show a family every tip, not the choice"
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert f"{SITE_URL}selectie/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert '"location":"selectie/' not in (site / "search" / "search_index.json").read_text(encoding="utf-8")

@@ -139,7 +139,8 @@ def test_chapters_link_to_their_pdf_and_the_print_page_lists_them(site):
         assert link.get_text() == "Download als PDF"
         assert (site / slug / link["href"]).resolve() == (site / "pdf" / f"{slug}.pdf").resolve()
     listed = [a["href"] for a in soup_of(site, "printen").select("ul.pdf-lijst a")]
-    assert len(listed) == len(chapter_pages()) + 1, "a PDF of every page of the nav section Hoofdstukken, and the guide"
+    assert len(listed) == len(chapter_pages()) + 3, \
+        "a PDF of every page of the nav section Hoofdstukken, of the guide, the tip sheet and the tip cards"
     assert all((site / "printen" / href).resolve().is_file() for href in listed)
 
 

@@ -123,7 +123,7 @@ def test_status_is_visible_on_the_sources_page(sources_page):
         elif item["status"] == "reconstructed":
             assert labels == ["Gereconstrueerd"]
         else:
-            assert labels == ["Niet teruggevonden"]
+            assert labels == ["Nog niet teruggevonden"]
             assert f"Bron {n} uit de oorspronkelijke brochure is nog niet teruggevonden." in li.get_text()
             assert not re.search(r"\(\d{4}\)|z\.d\.", li.get_text()), "no year is made up"
 

@@ -97,7 +97,7 @@ def test_the_window_links_to_the_full_list_and_says_the_status(browser, server):
     window.wait_for(state="visible")
     assert window.get_attribute("role") == "dialog" and window.get_attribute("aria-labelledby")
     assert tab.locator("#uitlegvenster-titel").inner_text() == "Bronnen 4 en 5"
-    assert window.inner_text().count("Niet teruggevonden") == 2
+    assert window.inner_text().count("Nog niet teruggevonden") == 2
     link = window.get_by_role("link", name="Naar de bronnenlijst")
     assert link.get_attribute("href") == "#bron-4"
     link.tap()

@@ -181,6 +181,6 @@ def test_overviews_restate_with_sources(site):
     assert [td.get_text() for td in kinds.select("tbody tr > td:first-child")] == \
         ["Veilig", "Onveilig vermijdend", "Onveilig ambivalent", "Gedesorganiseerd"]
     groups = {td.get_text() for td in factors.select("tbody tr > td:nth-of-type(2)")}
-    assert groups == {"pleegouder", "plaatsing", "biologische ouders en thuissituatie", "kind"}
+    assert groups == {"pleegouder", "plaatsing", "ouders en thuissituatie van het kind", "kind"}
     assert len(factors.select("tbody tr")) >= 20 and len(soup.select("span.bronverwijzing")) >= 20
     assert all(td.get("data-label") for td in soup.select("article tbody td")), "cells named for the phone cards"

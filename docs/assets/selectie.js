@@ -46,7 +46,7 @@ function builder(form) {
   function update() {
     const url = address();
     const count = form.querySelectorAll("input[name=delen]:checked").length;
-    say(telling, count ? `${count} ${count === 1 ? "deel" : "delen"} gekozen. Dit is de link voor het gezin:`
+    say(telling, count ? `${count} ${count === 1 ? "stuk" : "stukken"} gekozen. Dit is de link voor het gezin:`
       : "Nog niets gekozen: vink hieronder aan wat je wil meegeven.");
     adres.hidden = !url;
     adres.querySelector("code").textContent = url;
@@ -141,15 +141,16 @@ async function selection(root) {
   const known = asked.filter((id) => order.has(id)).sort((a, b) => order.get(a) - order.get(b));
   const missing = asked.length - known.length;
   const melding = root.querySelector(".selectie__melding");
-  if (missing) {
+  if (missing && known.length) {
     say(melding, missing === 1 ? "Eén stuk uit deze link staat niet (meer) in de gids. De andere stukken zie je hieronder."
       : `${missing} stukken uit deze link staan niet (meer) in de gids. De andere stukken zie je hieronder.`);
+  } else if (missing) {
+    say(melding, "De stukken uit deze link staan niet (meer) in de gids. Hieronder staan alle tips uit de gids.");
   }
   const address = location.href.split("#")[0];
   root.querySelector(".selectie__url").textContent = address;
   await drawQr(root.querySelector(".selectie__qr"), address);
   if (!known.length) {
-    if (asked.length) { say(melding, `${melding.textContent} Hieronder staan alle tips uit de gids.`.trim()); }
     return; // all tips, as the page is built
   }
   const holder = root.querySelector(".selectie__delen");
@@ -189,7 +190,7 @@ async function selection(root) {
       shown.push(section);
       keep.add(section);
     } catch (error) {
-      say(melding, "Een stuk kon niet geladen worden. Probeer het later opnieuw, of open de gids via de link.");
+      say(melding, "Een stuk kon niet geladen worden. Laad deze pagina later opnieuw, of lees verder in de gids via het menu.");
     }
   }
   for (const [, section] of tips) { if (!keep.has(section)) { section.remove(); } }

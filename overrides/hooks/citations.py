@@ -50,7 +50,7 @@ SOURCES_HEADING = "Bronnen bij dit hoofdstuk"  # on a page of the nav section "H
 PAGE_SOURCES_HEADING = "Bronnen bij deze pagina"  # on any other page
 STATUS_MARKER = "\\bronnenstatus"
 ALL_SOURCES_MARKER = "\\full_bibliography"  # the plugin's own command, rendered here as a numbered list
-STATUS_LABELS = {"reconstructed": "Gereconstrueerd", "unrecovered": "Niet teruggevonden",
+STATUS_LABELS = {"reconstructed": "Gereconstrueerd", "unrecovered": "Nog niet teruggevonden",
                  ADDED: "Toegevoegd door de redactie"}
 ABOUT_PAGE = "over-deze-gids.md"
 ABOUT_ANCHOR = "over-de-bronnen"
@@ -489,7 +489,7 @@ def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
             # A name of its own for each (a screen reader's list of links), not a title: Material would give
             # each of these dozens of links a tooltip, which costs the phone time at every page load.
             del backref["title"]
-            backref["aria-label"] = f"Terug naar bron {number} in de tekst" + (f" ({place})" if len(backrefs) > 1 else "")
+            backref["aria-label"] = f"Terug naar de tekst bij bron {number}" + (f" ({place})" if len(backrefs) > 1 else "")
         ordered_items.append((number, item.extract()))
     _separate_own_footnotes(soup, footnotes, new_ids)
     ordered = footnotes.find("ol")

@@ -84,8 +84,8 @@ def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) 
     qr = get_relative_url(qr_file(build, name, address), here.url)
     return (
         f'<button type="button" class="kopieer-link" data-url="{escape(address)}" '
-        f'aria-label="Kopieer de link naar: {escape(title)}" hidden>Kopieer</button>'
-        f'<details class="linklijst__qr"><summary aria-label="QR-code en adres van: {escape(title)}">QR</summary>'
+        f'aria-label="Kopieer link naar: {escape(title)}" hidden>Kopieer link</button>'
+        f'<details class="linklijst__qr"><summary aria-label="QR-code en adres van: {escape(title)}">QR-code</summary>'
         f'<code class="linklijst__adres">{escape(address)}</code>'
         f'<img src="{escape(qr)}" width="116" height="116" loading="lazy" alt="QR-code naar {escape(title)}">'
         "</details>"
@@ -111,13 +111,13 @@ def _link_list(here: Page, build: Build) -> str:
     for page in _pages(build, here):
         parts = parts_of(page, build)
         href = get_relative_url(page.url, here.url)
-        html.append(f'<section class="kiezer__pagina" aria-labelledby="kies-{_slug(page)}">')
-        html.append(f'<h2 class="kiezer__titel" id="kies-{_slug(page)}"><a href="{escape(href)}">'
-                    f"{escape(page.title)}</a></h2>")
+        # No id on these headings: they are not addresses of their own (a renamed page would take one along).
+        html.append(f'<section class="kiezer__pagina" aria-label="{escape(page.title)}">')
+        html.append(f'<h2 class="kiezer__titel"><a href="{escape(href)}">{escape(page.title)}</a></h2>')
         html.append(f'<div class="kiezer__rij linklijst__pagina">{_copy_and_qr(build, here, page, "", page.title)}</div>')
         if parts:
             html.append(f'<details class="kiezer__delen"><summary>{len(parts)} '
-                        f'{"deel" if len(parts) == 1 else "delen"} om te kiezen</summary><ul class="linklijst">')
+                        f'{"stuk" if len(parts) == 1 else "stukken"} om te kiezen</summary><ul class="linklijst">')
             for part in parts:
                 field = f"kies-{part.id.replace(':', '--')}"
                 level = "onderdeel" if part.kind == "onderdeel" else "tip"
@@ -176,8 +176,8 @@ def _selection(here: Page, build: Build) -> str:
              for page in build.nav.pages for part in parts_of(page, build) if part.choosable]
     data = json.dumps(parts, ensure_ascii=False).replace("</", "<\\/")
     return (
-        '<p class="selectie__zonder-js">Je ziet hier alle tips uit de gids. De keuze die je begeleider maakte, '
-        "heeft JavaScript nodig.</p>"
+        '<p class="selectie__zonder-js">Je browser kan de keuze van je begeleider niet tonen. Daarom zie je hier '
+        "alle tips uit de gids.</p>"
         '<p class="selectie__melding" role="status" hidden></p>'
         f'<div class="selectie__delen">{"".join(sections)}</div>'
         f"{_sources_list(sources)}"

@@ -109,7 +109,15 @@ def part_name(link) -> str:
     return " ".join("".join(text for text in link.parent.find_all(string=True) if link not in text.parents).split())
 
 
+def own_address(page: Page) -> bool:
+    """Front matter `eigen_adres: true`: the page builds its own address in the browser (the selection page),
+    so sharing or printing its bare address would give a family the wrong page."""
+    return page.meta.get("eigen_adres") is True
+
+
 def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    if own_address(page):
+        return
     config = build.config
     for box in build.boxes.get(page.file.src_uri, []):
         if box.kind == "pleegtip":
@@ -135,6 +143,8 @@ def _share_controls(soup, build: Build, page, title: str, anchor: str, label: st
 
 def printed_address(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """For the printout only: where this page lives online, as text and as a QR code."""
+    if own_address(page):
+        return
     address = absolute(build, page.url)
     block = soup.new_tag("div", attrs={"class": "print-adres"})
     text = soup.new_tag("p")
@@ -176,7 +186,7 @@ def qr_file(build: Build, name: str, address: str) -> str:
 
 def qr_inline(address: str) -> str:
     """The QR code to address as SVG inside the page (no request of its own), named for screen readers."""
-    svg = segno.make(address, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff",
+    svg = segno.make(address, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True,
                                                      title=f"QR-code naar {address}", svgclass=None, lineclass=None)
     return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(address)}" class="qr" ', 1)
 

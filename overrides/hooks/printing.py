@@ -78,7 +78,7 @@ HANDOUTS = {"tips-op-een-blad": "Alle tips op één blad", "tipkaarten": "Tipkaa
 
 def _pdf_list(page: Page, build: Build) -> str:
     if not build.pdf:
-        return ("De PDF's zijn bij deze versie van de site niet meegeleverd. "
+        return ("De PDF’s zijn bij deze versie van de site niet meegeleverd. "
                 "Druk een hoofdstuk af vanuit de browser, of bewaar het daar als PDF.")
     # Raw HTML: the PDFs are made after the build; addresses.py checks these links then, and describe_pdfs
     # adds each PDF's number of pages and size.
@@ -88,7 +88,7 @@ def _pdf_list(page: Page, build: Build) -> str:
         f'<li><a href="{get_relative_url(f"{PDF_DIR}/{pdf}.pdf", page.url)}" download>{escape(title)}</a></li>'
         for title, pdf in items
     )
-    return f'<p>Kant-en-klare PDF\'s, op A4:</p>\n<ul class="pdf-lijst">{links}</ul>'
+    return f'<p>Kant-en-klare PDF’s, op A4:</p>\n<ul class="pdf-lijst">{links}</ul>'
 
 
 def whole_guide_choice(markdown: str, *, page: Page, build: Build) -> str:
@@ -153,7 +153,8 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
     # Links to pages that are not in the whole guide (volledige_gids: false): the plugin turned them into
     # "#page" within this page, where they lead nowhere; they lead to the page itself again.
     present = {element["id"] for element in soup.find_all(id=True)}
-    elsewhere = {page.url.rstrip("/") or ".": page.url for page in build.nav.pages} if build.nav else {}
+    pages = build.files.documentation_pages() if build.files else []
+    elsewhere = {file.url.rstrip("/") or ".": file.url for file in pages}
     for link in soup.select("a[href^='#']"):
         fragment = link["href"][1:]
         if fragment in present:
