@@ -95,7 +95,7 @@ case "$command" in
     exec .venv/bin/python -m pytest "$@" ;;
   check)
     # The content, link and source tests on a build without PDFs: no browser, no server.
-    TEST_PDF=0 exec .venv/bin/python -m pytest -q -m "not browser and not pdf and not slow" "$@" ;;
+    TEST_PDF=0 exec .venv/bin/python -m pytest -q -m "not browser and not pdf and not slow and not npm" "$@" ;;
   hernoem) exec .venv/bin/python tools/redactie.py hernoem "$@" ;;
   report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
   benchmark) exec .venv/bin/python benchmark/run.py "$@" ;;

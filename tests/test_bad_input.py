@@ -188,7 +188,7 @@ def test_inline_script_in_a_page_stops_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/wat-is-gehechtheid.md: this page has inline code that the Content-Security-Policy would block" in output
+    assert "docs/wat-is-gehechtheid.md: deze pagina bevat code die de browser van de lezer niet uitvoert" in output
 
 
 def test_glossary_mistake_stops_the_build_with_its_line(tmp_path):

@@ -153,6 +153,7 @@ def test_selection_page_is_not_indexed_stores_and_sends_nothing(site):
         assert api not in script, api
 
 
+@pytest.mark.npm
 def test_the_vendored_qr_library_is_the_npm_package():
     """docs/assets/vendor/lean-qr.js is lean-qr as npm installs it (package.json), unchanged, with its licence."""
     vendored = ROOT / "docs" / "assets" / "vendor"

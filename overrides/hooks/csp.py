@@ -63,8 +63,9 @@ def check_content(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """A page's own text: inline code stops the build, naming the Markdown file that holds it."""
     blocked = inline_code(soup)
     if blocked:
-        raise PluginError(f"docs/{page.file.src_uri}: this page has inline code that the Content-Security-Policy "
-                          f"would block (move it to a file under docs/assets/): {blocked}")
+        raise PluginError(f"docs/{page.file.src_uri}: deze pagina bevat code die de browser van de lezer niet uitvoert "
+                          f"(de site laat geen <script> of style= in een pagina toe; haal ze weg of zet de code in "
+                          f"een bestand onder docs/assets/): {blocked}")
 
 
 def add_policy(soup: BeautifulSoup, *, path: Path, build: Build) -> None:

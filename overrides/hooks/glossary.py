@@ -151,7 +151,8 @@ def markdown(markdown: str, *, page: Page, build: Build) -> str:
 def _glossary_url(build: Build) -> str:
     page = next((page for page in build.nav.pages if page.file.src_uri == GLOSSARY_PAGE), None) if build.nav else None
     if page is None:
-        raise PluginError(f"docs/{GLOSSARY_PAGE} is not in the nav: the explained words lead to it")
+        raise PluginError(f"mkdocs.yml: docs/{GLOSSARY_PAGE} staat niet (meer) in nav:, maar de uitgelegde woorden leiden ernaartoe. "
+                          "Zet de regel voor de Woordenlijst terug in nav:.")
     return page.url
 
 

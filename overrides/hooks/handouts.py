@@ -95,7 +95,8 @@ def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) 
 def _link_list(here: Page, build: Build) -> str:
     selection = build.files.get_file_from_path(SELECTION_PAGE) if build.files else None
     if selection is None:
-        raise PluginError(f"docs/{here.file.src_uri}: the list of parts needs the page docs/{SELECTION_PAGE}")
+        raise PluginError(f"docs/{here.file.src_uri}: de lijst om stukken te kiezen heeft de pagina docs/{SELECTION_PAGE} nodig, "
+                          "maar die bestaat niet (meer). Zet ze terug.")
     html = [f'<form class="kiezer" method="get" action="{escape(get_relative_url(selection.url, here.url))}" '
             f'data-adres="{escape(absolute(build, selection.url))}">']
     html.append(
@@ -225,6 +226,7 @@ def fill(*, page: Page, build: Build) -> None:
     for marker, make in MARKERS.items():
         if marker in page.content:
             if not build.config.site_url:
-                raise PluginError(f"{page.file.src_uri}: {marker} needs site_url (set SITE_URL)")
+                raise PluginError(f"docs/{page.file.src_uri}: {marker} heeft het webadres van de site nodig: zet site_url in mkdocs.yml "
+                                  "of bouw met SITE_URL=https://…")
             html = make(page, build)
             page.content = page.content.replace(f"<p>{marker}</p>", html).replace(marker, html)
