@@ -73,6 +73,23 @@ def test_text_colours_meet_wcag_aa(server, desktop, scheme):
         assert ratio >= 4.5, f"{scheme}: {text_selector} on {background_selector}: {colours} = {ratio:.2f}"
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_a_tapped_share_button_stays_readable(server, phone_with_clipboard, scheme):
+    """After a tap the button keeps focus (and Material's hover colours): its label stays readable."""
+    page = phone_with_clipboard
+    page.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    for selector in ("#tip-kleine-signalen .delen__knop", "#tip-kleine-signalen .delen__mail"):
+        button = page.locator(selector)
+        if selector.endswith("knop"):
+            button.tap()
+        else:
+            button.focus()
+        page.wait_for_timeout(400)  # Material fades colours for 125 ms
+        colours = button.evaluate("b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]")
+        assert contrast(*colours) >= 4.5, f"{scheme}: {selector} after a tap: {colours}"
+
+
 @pytest.fixture
 def phone_with_clipboard(browser, server):
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
@@ -102,10 +119,11 @@ def test_share_copies_the_tip_link_and_confirms_in_dutch(server, phone_with_clip
 def test_share_uses_the_devices_share_sheet_when_there_is_one(server, phone_with_clipboard):
     page = phone_with_clipboard
     page.add_init_script(RECORD_WEB_SHARE)
-    page.goto(f"{server}/wat-is-gehechtheid/")
+    page.goto(f"{server}/wat-is-gehechtheid/?h=veilig")  # as a search result opens it
     page.locator("[data-afdruk] > p.delen .delen__knop").tap()
     shared = page.evaluate("window.__gedeeld")
-    assert shared == {"title": "Wat is gehechtheid?", "url": f"{server}/wat-is-gehechtheid/"}
+    assert shared == {"title": "Wat is gehechtheid?", "url": f"{server}/wat-is-gehechtheid/"}, \
+        "the page's address, without what the search added"
 
 
 def test_mail_link_carries_the_public_address(server, phone):

@@ -84,6 +84,33 @@ def test_caseworker_chooses_two_tips_and_the_family_sees_just_those(tab, server,
     assert tab.locator(".selectie__url").inner_text() == local
 
 
+def test_deep_in_the_list_a_bar_shows_the_choice_and_copies_it(tab, server):
+    """The choice box is at the top of a long list: after a tick far below it, the caseworker sees at the
+    bottom of the screen what is chosen and copies the link without scrolling back."""
+    tab.goto(f"{server}/voor-begeleiders/")
+    bar = tab.locator(".kiezer__balk")
+    group = tab.locator("details.kiezer__delen", has=tab.locator("input[value='tip-stabiele-relaties']"))
+    group.locator("> summary").tap()
+    tab.locator("label[for='kies-tip-stabiele-relaties']").tap()
+    assert not tab.locator(".kiezer__keuze").is_visible() or not in_view(tab, ".kiezer__keuze"), \
+        "the tick is far below the choice box"
+    bar.wait_for(state="visible")
+    assert in_view(tab, ".kiezer__balk"), "the bar is on the screen"
+    assert bar.locator(".kiezer__balk-tekst").inner_text() == "1 stuk gekozen"
+    bar.locator(".kiezer__balk-kopieer").tap()
+    assert tab.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}selectie/?delen=tip-stabiele-relaties"
+    assert bar.locator(".kiezer__balk-tekst").inner_text() == "Link gekopieerd."
+    bar.locator(".kiezer__balk-naar").tap()
+    tab.wait_for_timeout(300)
+    assert in_view(tab, ".kiezer__adres"), "'Naar de link' shows the link itself"
+    assert not bar.is_visible(), "no bar while the choice box is on the screen"
+
+
+def in_view(tab, selector: str) -> bool:
+    return tab.evaluate("""selector => { const box = document.querySelector(selector).getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight; }""", selector)
+
+
 def test_unknown_parts_are_skipped_with_one_calm_line(tab, server):
     tab.goto(f"{server}/selectie/?delen=tip-bestaat-niet,tip-au-momentjes,wat-is-gehechtheid:veilig-gehecht,ook-weg")
     tab.locator("section.deel").first.wait_for()

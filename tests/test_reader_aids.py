@@ -260,3 +260,21 @@ def test_readability_report_covers_every_chapter():
         sentences, words, per_sentence, longest, lix, score = (float(x) for x in row.split("|")[3:9])
         assert sentences > 5 and abs(per_sentence - words / sentences) < 0.1 and longest >= per_sentence
         assert 0 < score < 100 and lix > per_sentence
+
+
+def test_search_results_do_not_read_out_the_markers(site):
+    """A result's snippet is the text: "…of negeren." and not "…of negeren Bron 3." or "…of negeren 3."."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(re.sub(r"<[^>]+>", " ", doc["text"]) for doc in index["docs"])
+    texts = " ".join(texts.split())
+    checked = 0
+    for page in CHAPTERS.values():
+        for marker in soup_of(site, page).select("article a.footnote-ref[data-bronnen]"):
+            before = marker.find_parent("span").find_previous(string=True).split()
+            if not before:
+                continue
+            first = marker["data-bronnen"].split()[0]
+            assert f"{before[-1]} {first}" not in texts and f"{before[-1]} Bron" not in texts, \
+                f"/{page}/: the search index reads the marker after '{before[-1]}'"
+            checked += 1
+    assert checked > 40, "the chapters' markers were found"

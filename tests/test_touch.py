@@ -122,12 +122,13 @@ def test_markers_open_by_keyboard(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("slug", [*PAGES, "over-deze-gids"])
 def test_targets_are_large_enough_to_tap(browser, server, slug):
-    """WCAG 2.5.8: back links, markers, "#" links and the header's buttons at least 24 x 24 px."""
+    """WCAG 2.5.8: back links, markers, "#" links, source numbers and the header's buttons at least 24 x 24 px."""
     context, tab = phone_page(browser, server, slug)
     sizes = tab.eval_on_selector_all(
-        "a.footnote-backref, .bronverwijzing a.footnote-ref, a.headerlink, .md-header__button, a.bronstatus",
+        "a.footnote-backref, .bronverwijzing a.footnote-ref, a.headerlink, .md-header__button, a.bronstatus, "
+        "a.bronnummer",
         """els => els.filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
                     .map(e => { const r = e.getBoundingClientRect();
                                 return [e.className + ' ' + (e.getAttribute('aria-label') || e.textContent).trim(),
@@ -204,6 +205,17 @@ def test_the_menu_button_opens_the_menu_and_a_closed_menu_is_skipped(browser, se
     menu.tap()
     tab.wait_for_function("document.getElementById('__drawer').checked")
     assert tab.locator("#site-menu").get_by_role("link", name="Woordenlijst").is_visible()
+    context.close()
+
+
+def test_a_tap_on_the_search_button_puts_the_cursor_in_the_field(browser, server):
+    """One tap and the phone can show its keyboard: the search field has the focus, no second tap needed."""
+    context, tab = phone_page(browser, server, "wat-is-gehechtheid")
+    touch(tab, tab.get_by_role("button", name="Zoeken"))
+    field = tab.locator("input.md-search__input")
+    assert focused(tab, field), "the search field has the focus after one tap"
+    tab.keyboard.type("vermijdend")
+    tab.locator(".md-search-result__list > li").first.wait_for(timeout=10000)
     context.close()
 
 

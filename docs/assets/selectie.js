@@ -35,6 +35,9 @@ function builder(form) {
   const kopieer = form.querySelector(".kiezer__kopieer");
   const deel = form.querySelector(".kiezer__deel");
   const mail = form.querySelector(".kiezer__mail");
+  const balk = form.querySelector(".kiezer__balk");
+  const balkTekst = form.querySelector(".kiezer__balk-tekst");
+  let keuzeZichtbaar = true;
   const action = new URL(form.getAttribute("action"), location.href);
   const published = form.dataset.adres ? new URL(form.dataset.adres) : action;
 
@@ -51,20 +54,34 @@ function builder(form) {
     adres.hidden = !url;
     adres.querySelector("code").textContent = url;
     for (const button of [kopieer, deel, mail]) { button.hidden = !url; }
+    balkTekst.textContent = count ? `${count} ${count === 1 ? "stuk" : "stukken"} gekozen` : "";
+    balk.hidden = !url || keuzeZichtbaar;
     mail.href = url ? `mailto:?subject=${encodeURIComponent("Uit de gids Gehechtheid in pleegzorg")}&body=${encodeURIComponent(url)}` : "";
   }
 
   function copied(url) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      return navigator.clipboard.writeText(url).then(() => say(telling, `Link gekopieerd: ${url}`),
-        () => say(telling, `Kopiëren lukte niet. Kopieer deze link zelf: ${url}`));
+      return navigator.clipboard.writeText(url).then(() => {
+        say(telling, `Link gekopieerd: ${url}`);
+        balkTekst.textContent = "Link gekopieerd.";
+      }, () => {
+        say(telling, `Kopiëren lukte niet. Kopieer deze link zelf: ${url}`);
+        balkTekst.textContent = "Kopiëren lukte niet: de link staat bovenaan.";
+      });
     }
     say(telling, `Kopieer deze link zelf: ${url}`);
+    balkTekst.textContent = "Kopieer de link bovenaan zelf.";
     return Promise.resolve();
   }
 
   form.addEventListener("change", update);
   kopieer.addEventListener("click", () => copied(address()));
+  form.querySelector(".kiezer__balk-kopieer").addEventListener("click", () => copied(address()));
+  // The bar only while the choice box itself is off the screen
+  new IntersectionObserver((entries) => {
+    keuzeZichtbaar = entries[entries.length - 1].isIntersecting;
+    balk.hidden = !address() || keuzeZichtbaar;
+  }).observe(form.querySelector(".kiezer__keuze"));
   deel.addEventListener("click", () => {
     const url = address();
     if (navigator.share) {

@@ -142,7 +142,8 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function address(id) {
-    var here = window.location.href.split("#")[0];
+    // Without the query: a page opened from a search result carries ?h=…, which a family does not need.
+    var here = window.location.origin + window.location.pathname;
     return id ? here + "#" + id : here;
   }
 
@@ -429,14 +430,14 @@ document.addEventListener("DOMContentLoaded", function () {
       var label = document.querySelector("label.md-header__button[for='" + part.toggle + "']");
       if (button && label) {
         button.addEventListener("click", function () {
-          label.click();  // Material's own way to open and close, then the state follows
-          window.setTimeout(function () {
-            sync();
-            if (part.toggle === "__drawer" && checkbox.checked) {
-              var first = part.panel.querySelector("a[href], label[tabindex], input");
-              if (first) { first.focus({ preventScroll: true }); }
-            }
-          }, 0);
+          label.click();  // Material's own way to open and close; the checkbox changes at once
+          sync();
+          // Focus in the same tap, so a phone opens its keyboard for the search field
+          if (checkbox.checked) {
+            var first = part.toggle === "__search" ? part.panel.querySelector("input.md-search__input")
+              : part.panel.querySelector("a[href], label[tabindex], input");
+            if (first) { first.focus({ preventScroll: true }); }
+          }
         });
       }
       if (checkbox) { checkbox.addEventListener("change", sync); }

@@ -229,7 +229,7 @@ def _status_summary(sources: Sources) -> str:
     for status in STATUSES:
         if status == ADDED and not by_status[ADDED]:
             continue
-        links = ", ".join(f"[{n}]({SOURCES_PAGE}#bron-{n})" for n in by_status[status])
+        links = ", ".join(f"[{n}]({SOURCES_PAGE}#bron-{n}){{: .bronnummer }}" for n in by_status[status])
         lines.append(f"- **{names[status]}** ({len(by_status[status])}): {links or 'geen'}")
     return "\n".join(lines)
 
@@ -403,7 +403,8 @@ def _render_group(soup, group, new_ids, numbers, group_of):
     other numbers lead to it too (group_of).
     The link's name is its own text: what the eye sees ("31–36", hidden from screen readers where it differs)
     beside what a screen reader says ("Bronnen 31 tot en met 36", hidden from the eye), so the two never
-    disagree; the stylesheet adds the brackets."""
+    disagree; the stylesheet adds the brackets. Search leaves the marker out ("…negeren Bron 3" helps no one
+    in a result); the attribute sits on the link, as Material's search would lose it at a nested span."""
     markers = sorted(
         ((numbers[_key(sup.a["href"])], _marker_id(sup["id"], numbers)) for sup in group),
         key=lambda item: item[0],
@@ -411,7 +412,7 @@ def _render_group(soup, group, new_ids, numbers, group_of):
     cited = [n for n, _ in markers]
     span = soup.new_tag("span", attrs={"class": "bronverwijzing"})
     link = soup.new_tag("a", attrs={"class": "footnote-ref", "id": markers[0][1], "href": f"#bron-{cited[0]}",
-                                    "data-bronnen": " ".join(map(str, cited))})
+                                    "data-bronnen": " ".join(map(str, cited)), "data-search-exclude": ""})
     new_ids.add(markers[0][1])
     for _, marker_id in markers:
         group_of[marker_id] = markers[0][1]
@@ -490,6 +491,8 @@ def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
             # each of these dozens of links a tooltip, which costs the phone time at every page load.
             del backref["title"]
             backref["aria-label"] = f"Terug naar de tekst bij bron {number}" + (f" ({place})" if len(backrefs) > 1 else "")
+            if len(backrefs) > 1:  # six arrows under one source: the eye tells them apart too
+                backref.string = f"{backref.get_text().strip()}\u00a0{place}"
         ordered_items.append((number, item.extract()))
     _separate_own_footnotes(soup, footnotes, new_ids)
     ordered = footnotes.find("ol")

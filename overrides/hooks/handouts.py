@@ -100,7 +100,7 @@ def _link_list(here: Page, build: Build) -> str:
     html = [f'<form class="kiezer" method="get" action="{escape(get_relative_url(selection.url, here.url))}" '
             f'data-adres="{escape(absolute(build, selection.url))}">']
     html.append(
-        '<div class="kiezer__keuze" role="region" aria-label="Jouw selectie">'
+        '<div class="kiezer__keuze" id="jouw-selectie" role="region" aria-label="Jouw selectie">'
         '<p class="kiezer__telling" aria-live="polite">Nog niets gekozen: vink hieronder aan wat je wil meegeven.</p>'
         '<p class="kiezer__adres" hidden><code></code></p>'
         '<p class="kiezer__knoppen">'
@@ -132,6 +132,12 @@ def _link_list(here: Page, build: Build) -> str:
                     f"{_copy_and_qr(build, here, page, part.anchor, part.title)}</li>")
             html.append("</ul></details>")
         html.append("</section>")
+    # Deep in the list the choice box is far above: a bar at the bottom of the screen says how many parts
+    # are chosen and copies the link in one tap (assets/selectie.js shows it; without JavaScript it stays
+    # hidden and the form's own button sends the choice).
+    html.append('<p class="kiezer__balk" hidden><span class="kiezer__balk-tekst" aria-live="polite"></span> '
+                '<button type="button" class="md-button md-button--primary kiezer__balk-kopieer">Kopieer link</button> '
+                '<a class="md-button kiezer__balk-naar" href="#jouw-selectie">Naar de link</a></p>')
     html.append("</form>")
     return "\n".join(html)
 
