@@ -147,6 +147,7 @@ def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[st
     sections, cited = [], []
     sources: dict[int, str] = {}
     for page in build.nav.pages:
+        page_soup = None  # the page's own source list, read once for all its tips
         for box in build.boxes.get(page.file.src_uri, []):
             if box.kind != "pleegtip":
                 continue
@@ -154,7 +155,8 @@ def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[st
             numbers = [int(n) for a in soup.select("a[data-bronnen]") for n in a["data-bronnen"].split()]
             cited.extend(n for n in numbers if n not in cited)
             if with_sources:
-                page_soup = BeautifulSoup(page.content, "html.parser")
+                if page_soup is None:
+                    page_soup = BeautifulSoup(page.content, "html.parser")
                 for number in numbers:
                     item = page_soup.find("li", id=f"bron-{number}")
                     if item is not None and number not in sources:

@@ -35,8 +35,9 @@ def mend(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
         dialog["aria-label"] = "Zoeken"  # Material's search dialog has no name of its own
     for section in soup.select("[heading-number]"):
         section["data-heading-number"] = section.attrs.pop("heading-number")
+    ids = {element["id"] for element in soup.find_all(id=True)}
     for label in soup.select("label[for]"):
-        if soup.find(id=label["for"]) is None:  # the whole-guide page has no table of contents toggle
+        if label["for"] not in ids:  # the whole-guide page has no table of contents toggle
             del label["for"]
     for style in soup.body.find_all("style") if soup.body else []:
         if (style.string or "").lstrip().startswith(".print-site-enumerate"):
