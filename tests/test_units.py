@@ -7,11 +7,13 @@ committing it.
 
 from __future__ import annotations
 
+import gzip
 import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import brotli
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -20,6 +22,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import citations  # noqa: E402
+import compress  # noqa: E402
 import csp  # noqa: E402
 import glossary  # noqa: E402
 import palette  # noqa: E402
@@ -206,3 +209,33 @@ def test_citation_group_words():
     assert citations.spoken([30, 31, 32, 38, 41, 42, 43]) == "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"
     assert (citations.shown([2, 3]), citations.spoken([2, 3])) == ("[2, 3]", "Bronnen 2 en 3")
     assert (citations.shown([26]), citations.spoken([26])) == ("[26]", "Bron 26")
+
+
+def test_compressed_files_come_from_the_cache_while_unchanged(tmp_path):
+    """Each text file gets a .br and .gz that unpack to it; two files with the same content (compressed side
+    by side) both get theirs; an unchanged file is taken from .cache/compress, an entry no longer used goes."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    files = {"index.html": b"<p>Hallo</p>" * 400, "a/index.html": b"<p>Hallo</p>" * 400,
+             "site.css": b"body{color:red}" * 300, "kaart.png": b"\x89PNG"}
+    for name, data in files.items():
+        (site / name).write_bytes(data)
+    config = SimpleNamespace(plugins={"material/search": SimpleNamespace(config=SimpleNamespace(lang=["nl"]))})
+    build = SimpleNamespace(site=site, root=tmp_path, serving=False, config=config)
+
+    compress.precompress(build=build)
+    for name in ("index.html", "a/index.html", "site.css"):
+        assert brotli.decompress((site / (name + ".br")).read_bytes()) == files[name]
+        assert gzip.decompress((site / (name + ".gz")).read_bytes()) == files[name]
+    assert not (site / "kaart.png.br").exists()
+    cache = tmp_path / ".cache" / "compress"
+    entries = {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in cache.iterdir()}
+    assert len(entries) == 4  # two contents, two encodings; nothing half-written left
+
+    (site / "site.css").write_bytes(b"body{color:blue}" * 300)
+    compress.precompress(build=build)
+    assert gzip.decompress((site / "site.css.gz").read_bytes()) == b"body{color:blue}" * 300
+    now = {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in cache.iterdir()}
+    unchanged = [name for name in entries if name in now]
+    assert len(unchanged) == 2 and all(now[name] == entries[name] for name in unchanged), "the page was compressed again"
+    assert len(now) == 4, "the old stylesheet's entries stay in the cache"

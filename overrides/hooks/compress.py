@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -42,6 +45,24 @@ def _search_files_used(config) -> set[str]:
     return {f"lunr.{name}.min.js" for name in ("stemmer.support", "multi", *languages)}
 
 
+def _compress(path: Path, cache: Path) -> list[str]:
+    """Writes path.br and path.gz, from the cache or freshly made; returns the cache entries used."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    used = []
+    for suffix, encode in ENCODINGS.items():
+        cached = cache / (digest + suffix)
+        if not cached.exists():
+            # A file of its own for each writer (two files may have the same content), put in place whole.
+            handle, temporary = tempfile.mkstemp(dir=cache, prefix=cached.name, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(encode(data))
+            os.replace(temporary, cached)
+        shutil.copyfile(cached, path.with_name(path.name + suffix))
+        used.append(cached.name)
+    return used
+
+
 def precompress(*, build: Build) -> None:
     if build.serving:
         return
@@ -49,22 +70,13 @@ def precompress(*, build: Build) -> None:
     used = _search_files_used(build.config)
     cache = build.root / CACHE
     cache.mkdir(parents=True, exist_ok=True)
+    files = [path for path in sorted(site.rglob("*"))
+             if path.suffix in TEXT and path.is_file()
+             and not ("javascripts/lunr" in path.relative_to(site).as_posix() and path.name not in used)]
     kept: set[str] = set()
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in TEXT or not path.is_file():
-            continue
-        if "javascripts/lunr" in path.relative_to(site).as_posix() and path.name not in used:
-            continue
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        for suffix, encode in ENCODINGS.items():
-            cached = cache / (digest + suffix)
-            if not cached.exists():
-                temporary = cached.with_name(cached.name + ".tmp")
-                temporary.write_bytes(encode(data))
-                temporary.replace(cached)  # whole or not at all, should two builds run at once
-            shutil.copyfile(cached, path.with_name(path.name + suffix))
-            kept.add(cached.name)
+    with ThreadPoolExecutor() as pool:  # Brotli and zlib let go of Python's lock: every core compresses
+        for names in pool.map(lambda path: _compress(path, cache), files):
+            kept.update(names)
     for stale in cache.iterdir():
         if stale.name not in kept and not stale.name.endswith(".tmp"):
             stale.unlink(missing_ok=True)
