@@ -45,6 +45,13 @@ def _search_files_used(config) -> set[str]:
     return {f"lunr.{name}.min.js" for name in ("stemmer.support", "multi", *languages)}
 
 
+def _fetched(path: Path, site: Path, search_files: set[str]) -> bool:
+    """A text file a reader's browser can ask for (not another language's search file)."""
+    if path.suffix not in TEXT or not path.is_file():
+        return False
+    return "javascripts/lunr" not in path.relative_to(site).as_posix() or path.name in search_files
+
+
 def _compress(path: Path, cache: Path) -> list[str]:
     """Writes path.br and path.gz, from the cache or freshly made; returns the cache entries used."""
     data = path.read_bytes()
@@ -70,9 +77,7 @@ def precompress(*, build: Build) -> None:
     used = _search_files_used(build.config)
     cache = build.root / CACHE
     cache.mkdir(parents=True, exist_ok=True)
-    files = [path for path in sorted(site.rglob("*"))
-             if path.suffix in TEXT and path.is_file()
-             and not ("javascripts/lunr" in path.relative_to(site).as_posix() and path.name not in used)]
+    files = [path for path in sorted(site.rglob("*")) if _fetched(path, site, used)]
     kept: set[str] = set()
     with ThreadPoolExecutor() as pool:  # Brotli and zlib let go of Python's lock: every core compresses
         for names in pool.map(lambda path: _compress(path, cache), files):
