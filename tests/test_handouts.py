@@ -5,6 +5,7 @@ zbarimg (Debian's zbar-tools)."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 
@@ -34,6 +35,45 @@ def tips_in_chapter(site, markers: bool = True) -> dict[str, str]:
             marker.replace_with(shown_text(marker) if markers else "")
         tips[box["id"]] = normalise(box.get_text(" "))
     return tips
+
+
+FOR_THE_SERVICE = "Voor de pleegzorgdienst"  # how a tip for the service begins (REDACTIE.md)
+
+
+def handout_order(site) -> list[str]:
+    """The tips as a family's handout lists them: the tips for foster parents in the chapter's order, then the
+    tips for the service."""
+    boxes = soup_of(site, "gehechtheid-in-pleegzorg").select("div.pleegtip[id]")
+    service = {box["id"] for box in boxes if box.select_one(".admonition-title").get_text().startswith(FOR_THE_SERVICE)}
+    assert service, "the chapter has a tip for the service (the brochure's first)"
+    return [box["id"] for box in boxes if box["id"] not in service] + [box["id"] for box in boxes if box["id"] in service]
+
+
+@pytest.mark.parametrize("slug,tip", [("tips-op-een-blad", "section.deel"), ("selectie", "section.deel"),
+                                      ("tipkaarten", "div.tipkaart:not(.tipkaart--bronnen)")])
+def test_family_handouts_put_the_service_tip_last_under_its_own_heading(site, slug, tip):
+    """Handed to families: they open with a tip for foster parents, and the service's tip (screening for the
+    foster parents' own traumas) comes after all of theirs, under a heading that says it is for the service."""
+    soup = soup_of(site, slug)
+    # In document order: each tip (its title) and each heading of the sheet (on a card: its heading line).
+    order, tips = [], []
+    for element in soup.select(f"article {tip}, article h2"):
+        heading = element if element.name == "h2" else element.select_one(":scope > p.tipkaart__kop")
+        if heading is not None:
+            order.append(normalise(heading.get_text()).removesuffix("¶").strip())
+        if element.name != "h2":
+            tips.append((len(order), normalise(element.select_one(".admonition-title").get_text())))
+            order.append(tips[-1][1])
+    service = [i for i, title in tips if title.startswith(FOR_THE_SERVICE)]
+    family = [i for i, title in tips if not title.startswith(FOR_THE_SERVICE)]
+    assert service and family and not tips[0][1].startswith(FOR_THE_SERVICE), f"docs/{slug} opens with: {order}"
+    assert min(service) > max(family), f"docs/{slug}: the service's tip among or before the family's: {order}"
+    headings = [i for i, title in enumerate(order) if title == FOR_THE_SERVICE]
+    assert headings and max(family) < headings[0] < min(service), f"a heading of its own between: {order}"
+    if slug == "selectie":  # with JavaScript, a chosen service tip also comes after the family's parts
+        data = json.loads(soup.select_one("#selectie-delen").get_text())
+        kinds = [FOR_THE_SERVICE in part["titel"] and part["soort"] == "pleegtip" for part in data]
+        assert kinds.index(True) > len(kinds) - 1 - kinds[::-1].index(False), "the service's tips last in the data"
 
 
 @pytest.fixture
@@ -126,24 +166,26 @@ def test_unknown_parts_are_skipped_with_one_calm_line(tab, server):
 
 
 @pytest.mark.parametrize("query", ["", "?delen=", "?delen=bestaat-niet"])
-def test_without_a_valid_part_all_tips_are_shown(tab, server, query):
+def test_without_a_valid_part_all_tips_are_shown(tab, server, site, query):
     tab.goto(f"{server}/selectie/{query}")
     tab.locator("canvas.selectie__qr").wait_for()
     tab.wait_for_timeout(300)
     shown = tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
-    assert shown == TIP_IDS
+    assert shown == handout_order(site)
+    assert tab.locator("h2#voor-de-pleegzorgdienst").is_visible()
     assert not tab.locator(".selectie__zonder-js").is_visible()
 
 
-def test_without_javascript_all_tips_and_a_line_why(browser, server):
+def test_without_javascript_all_tips_and_a_line_why(browser, server, site):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     tab = context.new_page()
     tab.goto(f"{server}/selectie/?delen=tip-au-momentjes")
     line = tab.locator(".selectie__zonder-js")
     assert line.is_visible() and "keuze van je begeleider niet tonen" in line.inner_text()
     visible = [s.get_attribute("data-deel") for s in tab.locator("section.deel").all() if s.is_visible()]
+    heading = tab.locator("h2#voor-de-pleegzorgdienst").is_visible()
     context.close()
-    assert visible == TIP_IDS
+    assert visible == handout_order(site) and heading, "the family's tips first, the service's last under its heading"
 
 
 def test_the_selection_prints_as_a_handout(tab, server, tmp_path):

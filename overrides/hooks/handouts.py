@@ -13,6 +13,8 @@ pipeline.py calls, once every page is known (context stage), on the page that ho
   each with its tip's address and QR code): printable pages, printed as PDFs with the chapters.
 A part is chosen by its id: a tip's or key message's own id, or page:anchor for a section
 (wat-is-gehechtheid:veilig-gehecht).
+The handouts go to families: a tip for the service (its title starts with "Voor de pleegzorgdienst",
+REDACTIE.md) comes after the tips for foster parents, under a heading of its own, never first.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ ALL_TIPS_MARKER = "\\alletips"
 CARDS_MARKER = "\\tipkaarten"
 SELECTION_PAGE = "selectie.md"
 NOT_CHOSEN = ("bronnen-bij-dit-hoofdstuk", "bronnen-bij-deze-pagina", "voetnoten")  # linked, not handed out
+FOR_THE_SERVICE = "Voor de pleegzorgdienst"
+SERVICE_HEADING = ('<h2 class="deel-dienst" id="voor-de-pleegzorgdienst">Voor de pleegzorgdienst</h2>'
+                   '<p class="deel-dienst">Wat hierna volgt, is voor de pleegzorgdienst, niet voor pleegouders.</p>')
 
 
 @dataclass
@@ -71,6 +76,10 @@ def parts_of(page: Page, build: Build) -> list[Part]:
                           choosable=section.id not in NOT_CHOSEN))
         found.extend(box_part(box) for box in boxes if box.section == section.id)
     return found
+
+
+def for_the_service(title: str) -> bool:
+    return title.startswith(FOR_THE_SERVICE)
 
 
 def _pages(build: Build, here: Page) -> list[Page]:
@@ -144,7 +153,7 @@ def _link_list(here: Page, build: Build) -> str:
 
 def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[str], list[int], dict[int, str]]:
     """Every tip of the guide, in full, as the selection page and the tip sheet show them."""
-    sections, cited = [], []
+    family, service, cited = [], [], []
     sources: dict[int, str] = {}
     for page in build.nav.pages:
         page_soup = None  # the page's own source list, read once for all its tips
@@ -164,10 +173,10 @@ def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[st
                             backref.decompose()
                         sources[number] = str(item)
             link = get_relative_url(page.url, here.url) + f"#{box.id}"
-            sections.append(
+            (service if for_the_service(box.title) else family).append(
                 f'<section class="deel" id="deel-{box.id}" data-deel="{box.id}">{box.html}'
                 f'<p class="deel__verder"><a href="{escape(link)}">Lees dit in het hoofdstuk</a></p></section>')
-    return sections, cited, sources
+    return family + ([SERVICE_HEADING, *service] if service else []), cited, sources
 
 
 def _sources_list(sources: dict[int, str]) -> str:
@@ -180,9 +189,11 @@ def _sources_list(sources: dict[int, str]) -> str:
 
 def _selection(here: Page, build: Build) -> str:
     sections, _, sources = _tip_sections(here, build, with_sources=True)
+    chosen = [part for page in build.nav.pages for part in parts_of(page, build) if part.choosable]
+    # The service's tips last: a caseworker who hands one out shows it after the family's parts.
+    chosen.sort(key=lambda part: part.kind == "pleegtip" and for_the_service(part.title.partition(": ")[2]))
     parts = [{"id": part.id, "pagina": get_relative_url(part.page.url, here.url), "anker": part.anchor,
-              "titel": part.title, "soort": part.kind}
-             for page in build.nav.pages for part in parts_of(page, build) if part.choosable]
+              "titel": part.title, "soort": part.kind} for part in chosen]
     data = json.dumps(parts, ensure_ascii=False).replace("</", "<\\/")
     return (
         '<p class="selectie__zonder-js">Je browser kan de keuze van je begeleider niet tonen. Daarom zie je hier '
@@ -210,14 +221,14 @@ def _all_tips(here: Page, build: Build) -> str:
 def _cards(here: Page, build: Build) -> str:
     _, _, sources = _tip_sections(here, build, with_sources=True)
     cards = []
-    for page in build.nav.pages:
-        for box in build.boxes.get(page.file.src_uri, []):
-            if box.kind != "pleegtip":
-                continue
-            address = absolute(build, page.url, box.id)
-            cards.append(
-                f'<div class="tipkaart" id="kaart-{box.id}">{box.html}'
-                f'<div class="tipkaart__adres">{qr_inline(address)}<code>{escape(address)}</code></div></div>')
+    tips = [(page, box) for page in build.nav.pages for box in build.boxes.get(page.file.src_uri, [])
+            if box.kind == "pleegtip"]
+    for page, box in sorted(tips, key=lambda tip: for_the_service(tip[1].title)):
+        address = absolute(build, page.url, box.id)
+        heading = f'<p class="tipkaart__kop">{FOR_THE_SERVICE}</p>' if for_the_service(box.title) else ""
+        cards.append(
+            f'<div class="tipkaart" id="kaart-{box.id}">{heading}{box.html}'
+            f'<div class="tipkaart__adres">{qr_inline(address)}<code>{escape(address)}</code></div></div>')
     if sources:  # the sources of the tips, on a card of their own (the eighth cell of the sheet)
         items = "".join(sources[n] for n in sorted(sources))
         cards.append(f'<div class="tipkaart tipkaart--bronnen footnote"><p class="tipkaart__kop">Bronnen</p>'
