@@ -118,8 +118,8 @@ def report() -> str:
                     f"{m['longest']} | {m['lix']:.0f} | {m['flesch_douma']:.0f} |")
     return ("# Leesbaarheid\n\n" + "\n".join(rows) +
             "\n\nZinslengte in woorden. LIX: lager is makkelijker; de eigen teksten van de site (In het kort, de "
-            "woordenlijst) blijven op hoogstens 40, met gemiddeld hoogstens 12 (samenvattingen) of 15 (woordenlijst) "
-            "woorden per zin. Flesch–Douma: hoger is makkelijker; 60–70 leest als eenvoudige taal, onder 30 als "
+            "woordenlijst) blijven op hoogstens 40, met gemiddeld hoogstens 12 woorden per zin en geen zin langer dan 18 "
+            "woorden. Flesch–Douma: hoger is makkelijker; 60–70 leest als eenvoudige taal, onder 30 als "
             "wetenschappelijke tekst. De hoofdstukken staan er zoals de brochure ze schreef.\n")
 
 
