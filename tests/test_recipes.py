@@ -84,7 +84,7 @@ def made_free(recipes: dict[str, list[tuple[str, str]]], project) -> dict[str, s
 def test_every_recipe_of_the_editors_guide_works(tmp_path):
     recipes = examples()
     project = checkout(tmp_path / "project")
-    renamed = made_free(recipes, project)
+    free = made_free(recipes, project)
 
     # A tip, a key message, a source cited in a sentence, a glossary word: the guide's examples, appended.
     for recipe in ("Een tip toevoegen", "Een kernboodschap toevoegen", "Een bron toevoegen en vermelden",
@@ -123,5 +123,5 @@ def test_every_recipe_of_the_editors_guide_works(tmp_path):
                     "/gehechtheid-in-pleegzorg/#tip-samen-lezen", "/waarom-gehechtheid-belangrijk-is/#kern-rust-en-regelmaat",
                     "/woordenlijst/#woord-houvast", "/bronnen/#bron-46", f"/wat-is-gehechtheid/#{anchor}"):
         page, _, part = address.partition("#")
-        address = page + ("#" + renamed.get(part, part) if part else "")
+        address = page + ("#" + free.get(part, part) if part else "")
         assert address in contract, f"adressen.txt lacks {address}"
