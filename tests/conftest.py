@@ -139,6 +139,21 @@ def normalise(text: str) -> str:
     return re.sub(r" ([.,;:)])", r"\1", text)
 
 
+def free_source(project: Path = ROOT) -> tuple[str, int]:
+    """A citation key and a source number that no source in the project's references.bib has yet: what a test
+    (or a recipe) that adds a source takes, so that an editor's next source never collides with it."""
+    entries = parse_file(str(project / "references.bib"), "bibtex").entries
+    numbers = [int(entry.fields.get("brochure-number") or entry.fields.get("site-number") or 0) for entry in entries.values()]
+    key = next(f"testbron{n}" for n in range(1, len(entries) + 2) if f"testbron{n}" not in entries)
+    return key, max(numbers, default=0) + 1
+
+
+def free_name(prefix: str, used: str) -> str:
+    """prefix, or prefix2, prefix3…: the first that does not occur in the text `used`."""
+    return next(name for name in (prefix, *(f"{prefix}{n}" for n in range(2, 1000)))
+                if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", used))
+
+
 def expand_numbers(group: str) -> list[int]:
     """'30-32, 38' -> [30, 31, 32, 38]"""
     numbers = []

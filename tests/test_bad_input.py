@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, build, copy_project, soup_of
+from conftest import ROOT, build, copy_project, free_name, free_source, soup_of
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "tools"))
+import glossary  # noqa: E402
+import pages  # noqa: E402
+import redactie  # noqa: E402
 
 pytestmark = pytest.mark.slow  # builds copies of the project or starts servers
 
@@ -154,13 +163,16 @@ AWKWARD = 'Vragen & antwoorden: 3 < 5 "zo"'
 def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
     """&, < and quotes in a heading, a glossary entry and a BibTeX field show as written everywhere."""
     project = copy_project(tmp_path / "project")
+    key, number = free_source(project)  # not the number an editor's next source takes (REDACTIE.md)
+    used = (project / "woordenlijst.yml").read_text(encoding="utf-8")  # a form of no other glossary word
+    word = free_name("kwetsbaarheid", used)
     inject(project, CHAPTER, "## Meer of minder veilig gehecht",
-           f"## {AWKWARD}\n\nEen zin over kwetsbaarheid [@extra2024].\n\n## Meer of minder veilig gehecht")
+           f"## {AWKWARD}\n\nEen zin over {word} [@{key}].\n\n## Meer of minder veilig gehecht")
     with (project / "woordenlijst.yml").open("a", encoding="utf-8") as file:
-        file.write('- term: kwetsbaarheid & zorg\n  vormen: [kwetsbaarheid]\n  uitleg: Uitleg met & en <b> en "dit".\n')
+        file.write(f'- term: {word} & zorg\n  vormen: [{word}]\n  uitleg: Uitleg met & en <b> en "dit".\n')
     with (project / "references.bib").open("a", encoding="utf-8") as file:
-        file.write("\n@book{extra2024,\n  author = {Peeters, An},\n  title = {Zorg \\& hechting: <een> \"studie\"},\n"
-                   "  publisher = {Uitgeverij},\n  year = {2024},\n  site-number = {46},\n  status = {added}\n}\n")
+        file.write(f"\n@book{{{key},\n  author = {{Peeters, An}},\n  title = {{Zorg \\& hechting: <een> \"studie\"}},\n"
+                   f"  publisher = {{Uitgeverij}},\n  year = {{2024}},\n  site-number = {{{number}}},\n  status = {{added}}\n}}\n")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -171,9 +183,9 @@ def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
     caseworkers = soup_of(site, "voor-begeleiders")
     assert AWKWARD in [label.get_text().strip() for label in caseworkers.select("form.kiezer label")]
     glossary_page = soup_of(site, "woordenlijst")
-    assert "kwetsbaarheid & zorg" in [dt.get_text() for dt in glossary_page.select("dl.woordenlijst dt")]
+    assert f"{word} & zorg" in [dt.get_text() for dt in glossary_page.select("dl.woordenlijst dt")]
     assert 'Uitleg met & en <b> en "dit".' in [dd.get_text() for dd in glossary_page.select("dl.woordenlijst dd")]
-    source = chapter.select_one("#bron-46").get_text()
+    source = chapter.select_one(f"#bron-{number}").get_text()
     assert 'Zorg & hechting: <een> "studie"' in source and "Toegevoegd door de redactie" in source
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -216,5 +228,199 @@ def test_yaml_mistake_in_mkdocs_yml_is_said_plainly(tmp_path):
     result = subprocess.run(["./run.sh", "build"], cwd=project, capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert f"mkdocs.yml, regel {line}: dit is geen geldige YAML" in result.stderr, result.stderr
-    assert "Meestal is de oorzaak de inspringing" in result.stderr
+    assert "Meestal is de oorzaak: de inspringing" in result.stderr
     assert not (project / "site").exists()
+
+
+TIPS = "docs/gehechtheid-in-pleegzorg.md"
+
+
+def first_tip(text: str) -> tuple[str, int, int]:
+    """The first tip block of a page as written, the line of its `///` opener and of its closing `///`."""
+    start = text.index("/// pleegtip")
+    end = text.index("\n///\n", start) + len("\n///\n")
+    opener = text[:start].count("\n") + 1
+    return text[start:end], opener, text[:end].count("\n")
+
+
+def test_copied_tip_with_the_same_id_stops_the_build_naming_both_places(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / TIPS
+    text = page.read_text(encoding="utf-8")
+    block, opener, closer = first_tip(text)
+    tip_id = re.search(r"attrs: \{id: ([\w-]+)\}", block).group(1)
+    page.write_text(text.replace(block, block + "\n" + block, 1), encoding="utf-8")
+    first = opener + 1  # the attrs line under the opener
+    second = closer + 2 + 1
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"{TIPS}, regel {second}: de id '{tip_id}' staat ook al bij een andere tip of kernboodschap " \
+           f"({TIPS}, regel {first})" in output, output
+    assert "geef deze tip een eigen id" in output
+
+
+def test_same_tip_id_on_two_pages_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    block, _, _ = first_tip((project / TIPS).read_text(encoding="utf-8"))
+    chapter = project / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n" + block, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "staat ook al bij een andere tip of kernboodschap" in output and CHAPTER in output and TIPS in output, output
+
+
+def test_unclosed_block_is_named_at_its_own_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / TIPS
+    text = page.read_text(encoding="utf-8")
+    block, opener, _ = first_tip(text)
+    page.write_text(text.replace(block, block.removesuffix("///\n"), 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"{TIPS}, regel {opener}: het kader '{block.splitlines()[0]}' wordt niet gesloten" in output, output
+    assert "Links die nergens heen leiden" not in output, "one message, about its own file"
+
+
+@pytest.mark.parametrize("name", ["Mijn pagina.md", "Nieuws.md", "nieuwe_pagina.md"])
+def test_file_name_that_is_no_address_is_said(tmp_path, name):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / name).write_text("---\ndescription: Een pagina.\n---\n\n# Nieuw\n\nTekst.\n", encoding="utf-8")
+    inject(project, "mkdocs.yml", "  - Woordenlijst: woordenlijst.md", f"  - Nieuw: {name}\n  - Woordenlijst: woordenlijst.md")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"docs/{name}: de naam van dit bestand wordt het adres van de pagina" in output, output
+    assert "kleine letters, cijfers en koppeltekens" in output
+
+
+def latin1(path) -> int:
+    """Saves the file as Latin-1; returns the first line with a letter (é, ë) that UTF-8 writes otherwise."""
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    return next(number for number, line in enumerate(text.splitlines(), start=1) if any(127 < ord(c) < 256 for c in line))
+
+
+def test_latin1_page_is_said_in_dutch(tmp_path):
+    project = copy_project(tmp_path / "project")
+    line = latin1(project / CHAPTER)
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{CHAPTER}, regel {line}: dit bestand is niet als UTF-8 bewaard" in output, output
+    assert "bewaar het opnieuw met de codering UTF-8" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("name", ["mkdocs.yml", "woordenlijst.yml"])
+def test_latin1_configuration_is_said_in_dutch(tmp_path, name):
+    project = project_with_commands(tmp_path)
+    line = latin1(project / name)
+    result = subprocess.run(["./run.sh", "build"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert f"{name}, regel {line}: dit bestand is niet als UTF-8 bewaard" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_heading_without_words_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    line = inject(project, CHAPTER, "## Meer of minder veilig gehecht", "## 🙂\n\nTekst.\n\n## Meer of minder veilig gehecht")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"{CHAPTER}, regel {line}: de kop '🙂' heeft geen woorden" in output, output
+    assert "{#rust-in-huis}" in output
+    assert "#_1" not in (project / "adressen.txt").read_text(encoding="utf-8")
+
+
+def test_heading_of_an_emoji_with_its_own_address_builds(tmp_path):
+    project = copy_project(tmp_path / "project")
+    inject(project, CHAPTER, "## Meer of minder veilig gehecht", "## 🙂 {#even-rust}\n\nTekst.\n\n## Meer of minder veilig gehecht")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert soup_of(tmp_path / "site", "wat-is-gehechtheid").select_one("h2#even-rust")
+
+
+# YAML mistakes: (file, text that stands there, what the editor wrote instead, line of the mistake counted from
+# the line of the replaced text, words of the cause). The line is where the editor has to look, not where
+# PyYAML noticed it (for an unclosed quote that is the end of the file).
+YAML_CASES = {
+    "tab": ("woordenlijst.yml", "  vormen: [veilige basis]", "\tvormen: [veilige basis]", 0, "er staat een tab"),
+    "key without colon": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen [veilige basis]", 0,
+                          "er ontbreekt een dubbele punt"),
+    "unclosed quote": ("woordenlijst.yml", "  vormen: [veilige basis]", '  vormen: "[veilige basis]', 0,
+                       "een aanhalingsteken wordt geopend maar niet gesloten"),
+    "unclosed bracket": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen: [veilige basis", 0,
+                         "een rechte haak [ of accolade { wordt niet gesloten"),
+    "colon in a text": ("woordenlijst.yml", "  vormen: [veilige basis]",
+                        "  vormen: [veilige basis]\n  uitleg: Let op: dit", 1, "er staat een dubbele punt in een tekst"),
+    "key twice": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen: [veilige basis]\n  vormen: [basis]", 1,
+                  "'vormen' staat twee keer in hetzelfde blok (ook op regel {line})"),
+    "list item under a mapping": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen: [veilige basis]\n  - basis",
+                                  1, "deze lijstregel (- …) staat niet even ver ingesprongen"),
+    "mkdocs.yml: tab": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md", "\t- Woordenlijst: woordenlijst.md", 0,
+                        "er staat een tab"),
+    "mkdocs.yml: key without colon": ("mkdocs.yml", "site_name:", "site_name", 0, "er ontbreekt een dubbele punt"),
+    "mkdocs.yml: unclosed quote": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md", '  - Woordenlijst: "woordenlijst.md',
+                                   0, "een aanhalingsteken wordt geopend maar niet gesloten"),
+    "mkdocs.yml: key twice": ("mkdocs.yml", "\nnav:", "\nsite_name: Twee keer\nnav:", 0,
+                              "'site_name' staat twee keer in hetzelfde blok"),
+    "mkdocs.yml: nav entry without colon": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md",
+                                            "  - Woordenlijst woordenlijst.md", 0, "in nav: ontbreekt de dubbele punt tussen de titel"),
+    "mkdocs.yml: list item under a mapping": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md",
+                                              "  - Woordenlijst: woordenlijst.md\n    - Extra: extra.md", 1,
+                                              "deze lijstregel (- …) staat niet even ver ingesprongen"),
+}
+
+
+def yaml_copy(tmp_path, case):
+    name, old, new, offset, cause = YAML_CASES[case]
+    for file in ("mkdocs.yml", "woordenlijst.yml"):
+        shutil.copy2(ROOT / file, tmp_path / file)
+    line = inject(tmp_path, name, old, new) + old.count("\n", 0, len(old) - len(old.lstrip("\n"))) + offset
+    return name, line, cause.replace("{line}", str(line - 1))
+
+
+@pytest.mark.parametrize("case", list(YAML_CASES))
+def test_yaml_mistake_is_said_at_its_line_with_its_cause(tmp_path, case, capsys):
+    """As ./run.sh says it before every build (tools/redactie.py yaml)."""
+    name, line, cause = yaml_copy(tmp_path, case)
+    with pytest.raises(SystemExit):
+        redactie.check_yaml(tmp_path)
+    message = capsys.readouterr().err
+    assert f"run.sh: {name}, regel {line}: dit is geen geldige YAML." in message, message
+    assert f"Meestal is de oorzaak: {cause}" in message, message
+
+
+@pytest.mark.parametrize("case", [case for case in YAML_CASES if YAML_CASES[case][0] == "woordenlijst.yml"])
+def test_glossary_yaml_mistake_is_said_at_its_line_by_the_build(tmp_path, case):
+    """The build itself (mkdocs build, serve) says it the same way."""
+    name, line, cause = yaml_copy(tmp_path, case)
+    with pytest.raises(glossary.GlossaryError) as error:
+        glossary.load(tmp_path / name)
+    assert str(error.value).startswith(f"{name}, regel {line}: dit is geen geldige YAML"), str(error.value)
+    assert cause in str(error.value)
+
+
+FRONT_MATTER = {  # what the editor wrote on line 2 (under the first ---), the line of the mistake, the cause
+    "colon in the description": ("description: Wat: gehechtheid is", 2, "er staat een dubbele punt in een tekst"),
+    "unclosed quote": ('description: "Wat gehechtheid is\nvolledige_gids: false', 2,
+                       "een aanhalingsteken wordt geopend maar niet gesloten"),
+    "key twice": ("description: Een zin.\ndescription: Nog een zin.", 3, "'description' staat twee keer in hetzelfde "
+                  "blok (ook op regel 2)"),
+    "tab": ("description: Een zin.\n\tvolledige_gids: false", 3, "er staat een tab"),
+}
+
+
+@pytest.mark.parametrize("case", list(FRONT_MATTER))
+def test_front_matter_mistake_is_said_at_its_line_with_its_cause(tmp_path, case):
+    written, line, cause = FRONT_MATTER[case]
+    page_file = tmp_path / "pagina.md"
+    page_file.write_text(f"---\n{written}\n---\n\n# Pagina\n", encoding="utf-8")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="pagina.md", abs_src_path=str(page_file)),
+                           meta={"description": "uit MkDocs"})
+    with pytest.raises(PluginError) as error:
+        pages.check_front_matter("", page=page, build=None)
+    assert str(error.value).startswith(f"docs/pagina.md, regel {line}: de gegevens bovenaan de pagina"), str(error.value)
+    assert f"Meestal is de oorzaak: {cause}" in str(error.value)

@@ -5,14 +5,17 @@ zbarimg (Debian's zbar-tools)."""
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import re
 import subprocess
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
-from conftest import ARTIFACTS, PHONE, ROOT, SITE_URL, normalise, shown_text, soup_of
+from conftest import ARTIFACTS, PHONE, ROOT, SITE_URL, nav_pages, normalise, shown_text, soup_of
 from test_content import TIP_IDS
 from test_print import pdf_text, squash
 
@@ -23,6 +26,11 @@ ORIGINAL_HEIGHT = 14405  # Voor begeleiders on a 390 px phone before it became a
 def decode_qr(png) -> list[str]:
     result = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
     return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def tips_of_the_guide(site) -> list[tuple[str, str]]:
+    """(page, id) of every tip in the built guide, in the menu's order: the brochure's and any an editor added."""
+    return [(slug, box["id"]) for slug in nav_pages() for box in soup_of(site, slug).select("article div.pleegtip[id]")]
 
 
 def tips_in_chapter(site, markers: bool = True) -> dict[str, str]:
@@ -41,11 +49,11 @@ FOR_THE_SERVICE = "Voor de pleegzorgdienst"  # how a tip for the service begins 
 
 
 def handout_order(site) -> list[str]:
-    """The tips as a family's handout lists them: the tips for foster parents in the chapter's order, then the
+    """The tips as a family's handout lists them: the tips for foster parents in the guide.s order, then the
     tips for the service."""
-    boxes = soup_of(site, "gehechtheid-in-pleegzorg").select("div.pleegtip[id]")
+    boxes = [box for slug in nav_pages() for box in soup_of(site, slug).select("article div.pleegtip[id]")]
     service = {box["id"] for box in boxes if box.select_one(".admonition-title").get_text().startswith(FOR_THE_SERVICE)}
-    assert service, "the chapter has a tip for the service (the brochure's first)"
+    assert service, "the guide has a tip for the service (the brochure's first)"
     return [box["id"] for box in boxes if box["id"] not in service] + [box["id"] for box in boxes if box["id"] in service]
 
 
@@ -172,6 +180,7 @@ def test_without_a_valid_part_all_tips_are_shown(tab, server, site, query):
     tab.wait_for_timeout(300)
     shown = tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
     assert shown == handout_order(site)
+    assert set(TIP_IDS) <= set(shown)
     assert tab.locator("h2#voor-de-pleegzorgdienst").is_visible()
     assert not tab.locator(".selectie__zonder-js").is_visible()
 
@@ -268,13 +277,15 @@ def test_tip_cards_one_per_tip_each_with_its_own_qr_code(site):
     reader = PdfReader(pdf)
     box = reader.pages[0].mediabox
     assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2, "A4"
-    assert len(reader.pages) == 2, "seven cards and a card of sources: two sheets of four"
+    tips = tips_of_the_guide(site)
+    assert len(reader.pages) == -(-(len(tips) + 1) // 4), "a card per tip and a card of sources, four to a sheet"
     ARTIFACTS.mkdir(exist_ok=True)
     for old in ARTIFACTS.glob("tipkaarten*.png"):
         old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(ARTIFACTS / "tipkaarten")], check=True)
     decoded = [url for png in sorted(ARTIFACTS.glob("tipkaarten*.png")) for url in decode_qr(png)]
-    expected = [f"{SITE_URL}gehechtheid-in-pleegzorg/#{tip}" for tip in TIP_IDS]
+    expected = [f"{SITE_URL}{slug}/#{tip}" for slug, tip in tips]
+    assert {f"{SITE_URL}gehechtheid-in-pleegzorg/#{tip}" for tip in TIP_IDS} <= set(expected)
     assert sorted(decoded) == sorted(expected)
     text = squash(pdf_text(pdf))
     for tip, body in tips_in_chapter(site).items():
@@ -287,3 +298,68 @@ def test_print_page_lists_the_handouts_with_pages_and_size(site):
     for title in ("Alle tips op één blad", "Tipkaarten (vier per A4-blad, om te knippen)", "Gehechtheid in pleegzorg"):
         assert re.search(r"\(\d+ pagina’s?, \d+ kB\)$", items[title]), items
     assert soup_of(site, "printen").select_one("a[href$='tips-op-een-blad/']") is not None
+
+
+def shown_parts(tab) -> list[str]:
+    tab.locator("html.selectie-gekozen").wait_for(state="attached", timeout=20000)
+    tab.locator("canvas.selectie__qr[aria-label*='?delen='], .selectie__qr-uitleg:not([hidden])").first.wait_for(state="attached")
+    return tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
+
+
+def test_every_part_chosen_shows_every_part(tab, server):
+    """Every part ticked on Voor begeleiders (tapped, as on a phone), then opened: exactly those, no message."""
+    tab.goto(f"{server}/voor-begeleiders/")
+    for summary in tab.locator("details.kiezer__delen > summary").all():
+        summary.tap()
+    boxes = tab.locator("input[name=delen]")
+    chosen = boxes.evaluate_all("boxes => boxes.map(b => b.value)")
+    for box in boxes.all():
+        tab.locator(f"label[for='{box.get_attribute('id')}']").tap()
+    tab.locator("form.kiezer button[type=submit]").tap()
+    tab.wait_for_url("**/selectie/**")
+    assert shown_parts(tab) == chosen
+    assert not tab.locator(".selectie__melding").is_visible(), "no message: every part is there"
+
+
+def test_an_address_too_long_for_a_qr_code_still_shows_the_chosen_parts(tab, server):
+    """More than a QR code can hold (a guide grown by editors, made here by giving every section in the page's list
+    of parts a long id), every part chosen: the parts are shown, no QR code, and a line that says why."""
+    suffix = "-" + "lang" * 20
+
+    def long_ids(route):
+        response = route.fetch()
+        html = response.text()
+        start = re.search(r'id="?selectie-delen"?[^>]*>', html).end()
+        end = html.index("</script>", start)
+        parts = json.loads(html[start:end])
+        for part in parts:
+            if part["soort"] == "onderdeel":
+                part["id"] += suffix
+        route.fulfill(response=response, body=html[:start] + json.dumps(parts).replace("</", "<\\/") + html[end:])
+
+    tab.route("**/selectie/?*", long_ids)
+    tab.goto(f"{server}/voor-begeleiders/")
+    parts = [part + (suffix if ":" in part else "") for part in
+             tab.locator("input[name=delen]").evaluate_all("boxes => boxes.map(b => b.value)")]
+    tab.goto(f"{server}/selectie/?delen=" + ",".join(parts))
+    assert len(tab.url.encode()) > 2953, "test setup: too long for any QR code"
+    assert shown_parts(tab) == parts, "the chosen parts, not all tips"
+    assert not tab.locator(".selectie__melding").is_visible()
+    assert not tab.locator("canvas.selectie__qr").is_visible()
+    line = tab.locator(".selectie__qr-uitleg")
+    assert line.is_visible() and "te lang voor een QR-code" in line.inner_text()
+
+
+def test_the_form_address_is_shortened_to_fit_its_qr_code(tab, server, tmp_path):
+    """The long form (?delen=a&delen=b, : as %3A) of many parts becomes ?delen=a,b, and its QR code is drawn."""
+    tab.goto(f"{server}/voor-begeleiders/")
+    ids = tab.locator("input[name=delen]").evaluate_all("boxes => boxes.map(b => b.value)")
+    tab.goto(f"{server}/selectie/?" + "&".join(f"delen={part.replace(':', '%3A')}" for part in ids + ids))
+    assert shown_parts(tab) == ids
+    assert tab.url.endswith("?delen=" + ",".join(ids))
+    canvas = tab.locator("canvas.selectie__qr")
+    assert canvas.is_visible() and canvas.get_attribute("aria-label") == f"QR-code naar {tab.url}"
+    drawn = base64.b64decode(canvas.evaluate("canvas => canvas.toDataURL('image/png')").split(",", 1)[1])
+    image = Image.open(io.BytesIO(drawn))
+    image.resize((image.width * 6, image.height * 6), Image.NEAREST).save(tmp_path / "qr.png")  # one pixel per module
+    assert decode_qr(tmp_path / "qr.png") == [tab.url]

@@ -14,9 +14,12 @@ import sys
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import mistakes  # noqa: E402  (the hooks' own module: mistakes said the same way by run.sh and the build)
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -25,26 +28,51 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+def _read(path: Path) -> str:
+    try:
+        return mistakes.read_text(path, path.name)
+    except PluginError as error:  # not saved as UTF-8
+        fail(str(error))
+        raise
+
+
+def _nav_without_colon(node) -> int | None:
+    """The line of a nav entry written '- Titel bestand.md' (the colon forgotten), from 1."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    stack = [value for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == "nav"]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(value for _, value in current.value)
+        elif isinstance(current, yaml.ScalarNode) and " " in current.value.strip() and "://" not in current.value:
+            return current.start_mark.line + 1
+    return None
+
+
 def check_yaml(root: Path = ROOT) -> None:
-    """mkdocs.yml and woordenlijst.yml read as YAML; a mistake stops with its line and usual cause."""
+    """mkdocs.yml and woordenlijst.yml (and references.bib, for its encoding) read as the editor meant them;
+    a mistake stops with its line and usual cause, in Dutch."""
+    if (root / "references.bib").exists():
+        _read(root / "references.bib")
     for name, loader in (("mkdocs.yml", get_yaml_loader()), ("woordenlijst.yml", yaml.SafeLoader)):
         path = root / name
         if not path.exists():
             continue
-        text = path.read_text(encoding="utf-8")
-        try:
-            yaml.load(text, Loader=loader)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 0
-            shown = text.splitlines()[line - 1].rstrip() if 0 < line <= len(text.splitlines()) else ""
-            cause = ("een tab in plaats van spaties" if "\t" in shown else
-                     "de inspringing: deze regel staat niet even ver als de regels die erbij horen" if
-                     "indentation" in str(error.problem) or "block" in str(error.problem) or
-                     "mapping values" in str(error.problem) else
-                     "een dubbele punt of een aanhalingsteken in een tekst: zet die tekst tussen aanhalingstekens")
-            fail(f"{name}, regel {line}: dit is geen geldige YAML ({error.problem}).\n"
-                 f"    {shown}\nMeestal is de oorzaak {cause}.")
+        text = _read(path)
+        lines = text.splitlines()
+        found = mistakes.problem(text, loader)
+        if found is None and name == "mkdocs.yml":
+            line = _nav_without_colon(yaml.compose(text, Loader=loader))
+            if line:
+                found = line, ("in nav: ontbreekt de dubbele punt tussen de titel en de bestandsnaam: schrijf "
+                               "- Titel: bestand.md")
+        if found:
+            line, cause = found
+            shown = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
+            fail(f"{name}, regel {line}: dit is geen geldige YAML.\n    {shown}\nMeestal is de oorzaak: {cause}.")
 
 
 def rename(old: str, new: str, root: Path = ROOT) -> None:

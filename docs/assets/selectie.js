@@ -22,9 +22,20 @@ function say(element, text) {
 }
 
 async function drawQr(canvas, address) {
-  const { generate } = await import("./vendor/lean-qr.js"); // only the selection page needs it
-  generate(address).toCanvas(canvas, { on: [0, 0, 0, 255], off: [255, 255, 255, 255], padX: 4, padY: 4 });
-  canvas.setAttribute("aria-label", `QR-code naar ${address}`);
+  // A QR code holds about 2,900 bytes at most: a longer address (very many parts chosen) gets no code, and a line
+  // that says why; the chosen parts are shown all the same.
+  const uitleg = canvas.parentElement.querySelector(".selectie__qr-uitleg");
+  try {
+    const { generate } = await import("./vendor/lean-qr.js"); // only the selection page needs it
+    generate(address).toCanvas(canvas, { on: [0, 0, 0, 255], off: [255, 255, 255, 255], padX: 4, padY: 4 });
+    canvas.setAttribute("aria-label", `QR-code naar ${address}`);
+    canvas.hidden = false;
+    say(uitleg, "");
+  } catch (error) {
+    canvas.hidden = true;
+    say(uitleg, "Er is geen QR-code: deze link is te lang voor een QR-code, omdat er veel stukken gekozen zijn. " +
+      "Stuur de link hierboven, of kies minder stukken.");
+  }
 }
 
 // --- Voor begeleiders -------------------------------------------------------------------------
@@ -164,10 +175,16 @@ async function selection(root) {
   } else if (missing) {
     say(melding, "De stukken uit deze link staan niet (meer) in de gids. Hieronder staan alle tips uit de gids.");
   }
+  const written = new URLSearchParams(location.search).getAll("delen");
+  if (known.length && (written.length > 1 || written.join(",").split(",").filter(Boolean).length > asked.length)) {
+    // The shortest form of the same choice (the form without JavaScript writes ?delen=a&delen=b, with : as %3A;
+    // a part named twice counts once): what the page shows, copies and draws as a QR code.
+    history.replaceState(null, "", `${location.pathname}?delen=${asked.filter((id) => order.has(id)).join(",")}${location.hash}`);
+  }
   const address = location.href.split("#")[0];
   root.querySelector(".selectie__url").textContent = address;
-  await drawQr(root.querySelector(".selectie__qr"), address);
   if (!known.length) {
+    await drawQr(root.querySelector(".selectie__qr"), address);
     return; // all tips, as the page is built
   }
   const holder = root.querySelector(".selectie__delen");
@@ -218,6 +235,7 @@ async function selection(root) {
   [...list.children].forEach((item) => { if (!cited.has(item.id.replace("bron-", ""))) { item.remove(); } });
   list.closest(".deel-bronnen").hidden = !list.children.length;
   document.documentElement.classList.add("selectie-gekozen");
+  await drawQr(root.querySelector(".selectie__qr"), address);
 }
 
 const form = document.querySelector("form.kiezer");

@@ -25,6 +25,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+import mistakes
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
@@ -68,16 +70,12 @@ def _text(value) -> str | None:
 def load(path: Path) -> list[Term]:
     """woordenlijst.yml, checked entry by entry; every mistake stops the build with its line."""
     name = path.name
-    text = path.read_text(encoding="utf-8")
-    try:
-        document = yaml.compose(text, Loader=yaml.SafeLoader)  # the lines where entries start
-        entries = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise GlossaryError(name, mark.line + 1 if mark else 0,
-                            f"dit is geen geldige YAML ({error.problem}). Meestal is de inspringing anders dan "
-                            "bij de andere woorden, of staat er een dubbele punt in de uitleg: zet de uitleg dan "
-                            "tussen aanhalingstekens of begin ze met >- op een eigen regel.") from error
+    text = mistakes.read_text(path, name)
+    found = mistakes.problem(text)
+    if found:
+        raise GlossaryError(name, found[0], f"dit is geen geldige YAML. Meestal is de oorzaak: {found[1]}.")
+    document = yaml.compose(text, Loader=yaml.SafeLoader)  # the lines where entries start
+    entries = yaml.safe_load(text)
     if document is None:
         return []
     if not isinstance(document, yaml.SequenceNode):

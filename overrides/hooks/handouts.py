@@ -203,7 +203,7 @@ def _selection(here: Page, build: Build) -> str:
         f"{_sources_list(sources)}"
         '<div class="selectie__adres"><p>Deze selectie staat online op: <code class="selectie__url"></code></p>'
         '<canvas class="selectie__qr" width="132" height="132" role="img" aria-label="QR-code naar deze selectie">'
-        "</canvas></div>"
+        '</canvas><p class="selectie__qr-uitleg" role="status" hidden></p></div>'
         '<div class="selectie__notities"><h2 id="notities">Notities</h2>'
         + '<p class="notitielijn"></p>' * 6 + "</div>"
         f'<script type="application/json" id="selectie-delen">{data}</script>'

@@ -15,6 +15,7 @@ mkdocs-redirects keeps moved and short addresses working; its pages are in Dutch
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import textwrap
 from html import escape, unescape
@@ -95,6 +96,7 @@ def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
                 + (f"de id '{box['id']}', maar die moet beginnen met {prefix}" if box.get("id") else "geen id")
                 + f". Zet onder de eerste regel: \"    attrs: {{id: {prefix}korte-naam}}\" (een id die nooit meer "
                 "verandert: begeleiders linken ernaar).")
+        _check_unique(box["id"], kind, page, found, build)
         anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}",
                                           "aria-label": f"{LINKED_BOXES[kind][0]}: {name}"})
         anchor.string = "#"
@@ -102,6 +104,32 @@ def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         section = box.find_previous(["h2", "h3"], id=True)
         found.append(Box(kind, section["id"] if section else "", box["id"], name, str(copy)))
     build.boxes[page.file.src_uri] = found
+
+
+def _id_lines(path: Path, box_id: str) -> list[int]:
+    """The lines of a page's Markdown file that give a box this id (attrs: {id: box_id})."""
+    written = re.compile(rf"^\s*attrs:.*\bid:\s*['\"]?{re.escape(box_id)}['\"]?\s*[,}}]")
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return [number for number, line in enumerate(lines, start=1) if written.match(line)]
+
+
+def _check_unique(box_id: str, kind: str, page: Page, found: list[Box], build: Build) -> None:
+    """A tip's or key message's id is its address in the whole guide (and in a selection): used once."""
+    if any(box.id == box_id for box in found):
+        first = page.file.src_uri
+    else:
+        first = next((uri for uri, boxes in build.boxes.items() if any(box.id == box_id for box in boxes)), None)
+        if first is None:
+            return
+    here = _id_lines(Path(page.file.abs_src_path or ""), box_id)
+    there = _id_lines(Path(build.config.docs_dir) / first, box_id)
+    second = here[1:2] if first == page.file.src_uri else here[:1]
+    word = "tip" if kind == "pleegtip" else "kernboodschap"
+    raise PluginError(
+        f"docs/{page.file.src_uri}{f', regel {second[0]}' if second else ''}: de id '{box_id}' staat ook al bij een "
+        f"andere tip of kernboodschap (docs/{first}{f', regel {there[0]}' if there else ''}). Elke id is een adres en "
+        f"mag maar één keer voorkomen: geef deze {word} een eigen id, zo: attrs: {{id: {ID_PREFIXES[kind]}andere-naam}}. "
+        "Laat de oudste id staan (die in adressen.txt): begeleiders linken ernaar.")
 
 
 def part_name(link) -> str:

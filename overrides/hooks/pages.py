@@ -1,4 +1,15 @@
-"""Each page's own data (front matter): read as the editor meant it, or the build says what is wrong.
+"""Each page's file and own data (front matter): read as the editor meant it, or the build says what is wrong.
+
+check_files (before any page is read): a page's file name becomes its address, so it has lowercase
+letters, digits and hyphens only (a space or a capital stops MkDocs later with a message about other
+pages); and it is saved as UTF-8 (otherwise Python's English traceback).
+
+check_blocks (each page's Markdown): every `/// name` block is closed by `///`. pymdownx.blocks takes the
+rest of the page into an unclosed block, and the build then stops with hundreds of links about other
+pages; here it stops at the line that opens the block.
+
+check_headings (each page's HTML): a heading without words (only an emoji) stops the build, asking for
+words or an address of its own ({#naam}); it would get the meaningless address #_1.
 
 MkDocs reads the lines between the two `---` at the top of a page as YAML; when they are not valid
 YAML it silently shows them as text (a colon in a description is enough). Here that stops the build
@@ -9,12 +20,16 @@ text of a shared link's preview.
 from __future__ import annotations
 
 from pathlib import Path
+import re
 from typing import TYPE_CHECKING
 
-import yaml
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+import mistakes
+
 if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     from state import Build
@@ -24,17 +39,82 @@ def check_front_matter(markdown: str, *, page: Page, build: Build) -> str:
     name = f"docs/{page.file.src_uri}"
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
     lines = source.splitlines()
-    if lines and lines[0].strip() == "---" and not page.meta:
+    if lines and lines[0].strip() == "---":
         end = next((number for number, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), None)
-        try:
-            yaml.safe_load("\n".join(lines[1:end]))
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = (mark.line + 2) if mark else 2
-            raise PluginError(f"{name}, regel {line}: de gegevens bovenaan de pagina (tussen de twee regels ---) zijn "
-                              f"geen geldige YAML ({error.problem}). Meestal staat er een dubbele punt in een tekst: "
-                              "zet die tekst dan tussen aanhalingstekens.") from error
+        found = mistakes.problem("\n".join(lines[1:end]), first_line=2)
+        if found:
+            line, cause = found
+            raise PluginError(f"{name}, regel {line}: de gegevens bovenaan de pagina (tussen de twee regels ---) "
+                              f"zijn geen geldige YAML. Meestal is de oorzaak: {cause}.")
     if not isinstance(page.meta.get("description"), str) or not page.meta["description"].strip():
         raise PluginError(f"{name}: deze pagina heeft geen beschrijving. Zet bovenaan, tussen twee regels ---, een regel "
                           "description: met één zin over de pagina (die zin verschijnt als iemand de link deelt).")
     return markdown
+
+
+PAGE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.md")
+
+
+def check_files(files: Files) -> None:
+    """Every page's file name is an address, and every page is UTF-8."""
+    for file in files.documentation_pages():
+        name = f"docs/{file.src_uri}"
+        if not all(PAGE_NAME.fullmatch(part) or (part != parts[-1] and PAGE_NAME.fullmatch(part + ".md"))
+                   for parts in [file.src_uri.split("/")] for part in parts):
+            better = "-".join(re.findall(r"[a-z0-9]+", file.src_uri.removesuffix(".md").lower()))
+            raise PluginError(f"{name}: de naam van dit bestand wordt het adres van de pagina, en mag daarom alleen "
+                              "kleine letters, cijfers en koppeltekens hebben (geen spaties of hoofdletters). Geef het "
+                              f"bestand een naam zoals docs/{better}.md, en pas de regel in nav: van mkdocs.yml aan.")
+        if file.abs_src_path:
+            mistakes.read_text(Path(file.abs_src_path), name)
+
+
+BLOCK = re.compile(r"^\s*(/{3,})\s*(\S.*)?$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def check_blocks(markdown: str, *, page: Page, build: Build) -> str:
+    """Every `/// name` is closed by a `///` of as many slashes; a block left open is said at its first line."""
+    name = f"docs/{page.file.src_uri}"
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
+    open_blocks: list[tuple[str, int, str]] = []  # (slashes, line, the line as written)
+    fence = ""
+    for number, line in enumerate(source.splitlines(), start=1):
+        marker = FENCE.match(line)
+        if fence:
+            if marker and marker.group(1).startswith(fence):
+                fence = ""
+            continue
+        if marker:
+            fence = marker.group(1)
+            continue
+        block = BLOCK.match(line)
+        if not block:
+            continue
+        slashes, kind = block.group(1), block.group(2)
+        if kind:
+            open_blocks.append((slashes, number, line.strip()))
+        elif open_blocks and open_blocks[-1][0] == slashes:
+            open_blocks.pop()
+        else:
+            raise PluginError(f"{name}, regel {number}: deze regel /// sluit een kader dat nergens geopend wordt. Haal "
+                              "hem weg, of zet erboven de eerste regel van het kader (zoals /// pleegtip | Titel).")
+    if open_blocks:
+        slashes, number, text = open_blocks[-1]
+        raise PluginError(f"{name}, regel {number}: het kader '{text}' wordt niet gesloten. Zet onder de laatste zin "
+                          f"van het kader een regel met alleen {slashes}.")
+    return markdown
+
+
+def check_headings(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    """A heading without words (only an emoji or a sign) would get the address #_1, which says nothing and changes
+    when another such heading comes before it: the build asks for words or an address of its own."""
+    for heading in soup.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"):
+        if not re.fullmatch(r"_\d*", heading["id"]):
+            continue
+        text = " ".join(t for t in heading.find_all(string=True) if not t.find_parent("a", class_="headerlink")).strip()
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines() if page.file.abs_src_path else []
+        line = next((n for n, l in enumerate(source, start=1) if l.startswith("#") and text and text in l), 0)
+        raise PluginError(f"docs/{page.file.src_uri}{f', regel {line}' if line else ''}: de kop '{text}' heeft geen "
+                          "woorden, en het adres van een kop komt van zijn woorden. Zet er woorden bij "
+                          f"(## {text} Rust in huis), of geef de kop zelf een adres: ## {text} {{#rust-in-huis}}.")

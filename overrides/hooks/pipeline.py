@@ -9,7 +9,7 @@ on a Build (state.py) made new at the start of every build, also every rebuild o
 
 Stages, in the order MkDocs runs them:
 1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs.
-2. nav: which pages are the chapters.
+2. files and nav: every page's file name is an address and its text UTF-8; which pages are the chapters.
 3. Markdown of each page, before mkdocs-bibtex replaces the citations (MARKDOWN).
 4. HTML of each page's content, before mkdocs-print-site-plugin copies it for the whole guide
    (CONTENT). Under the title a page gets, from top to bottom: a chapter's PDF link, then the share
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 MARKDOWN: tuple[Callable[..., str], ...] = (
+    pages.check_blocks,  # every /// block is closed, or the build names the line that opens it
     pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
     citations.markdown,  # unknown keys stop the build; source status and lists filled in
     glossary.markdown,  # the list on the Woordenlijst page
@@ -66,6 +67,7 @@ MARKDOWN: tuple[Callable[..., str], ...] = (
 )
 CONTENT: tuple[Callable[..., None], ...] = (
     csp.check_content,  # inline code in a page stops the build, naming its file
+    pages.check_headings,  # a heading without words (only an emoji) would get the address #_1
     addresses.remember_source,  # which Markdown file a page comes from, for messages
     citations.number_markers,  # markers [2, 3] and [31–36], the chapter's numbered source list
     citations.name_status_labels,  # "Gereconstrueerd: wat betekent dat? (bron 24)"
@@ -144,6 +146,11 @@ def on_shutdown() -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     citations.prepare_registry(build=build)
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    pages.check_files(files)  # file names that are addresses, pages saved as UTF-8: before MkDocs reads them
+    return files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
