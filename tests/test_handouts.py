@@ -48,13 +48,18 @@ def tips_in_chapter(site, markers: bool = True) -> dict[str, str]:
 FOR_THE_SERVICE = "Voor de pleegzorgdienst"  # how a tip for the service begins (REDACTIE.md)
 
 
-def handout_order(site) -> list[str]:
-    """The tips as a family's handout lists them: the tips for foster parents in the guide.s order, then the
-    tips for the service."""
+def service_last(site, parts: list[str]) -> list[str]:
+    """Parts as a family's handout lists them: the tips for the service (their title says so) after all others."""
     boxes = [box for slug in nav_pages() for box in soup_of(site, slug).select("article div.pleegtip[id]")]
     service = {box["id"] for box in boxes if box.select_one(".admonition-title").get_text().startswith(FOR_THE_SERVICE)}
     assert service, "the guide has a tip for the service (the brochure's first)"
-    return [box["id"] for box in boxes if box["id"] not in service] + [box["id"] for box in boxes if box["id"] in service]
+    return [part for part in parts if part not in service] + [part for part in parts if part in service]
+
+
+def handout_order(site) -> list[str]:
+    """The tips as a family's handout lists them: the tips for foster parents in the guide's order, then the
+    tips for the service."""
+    return service_last(site, [tip for _, tip in tips_of_the_guide(site)])
 
 
 @pytest.mark.parametrize("slug,tip", [("tips-op-een-blad", "section.deel"), ("selectie", "section.deel"),
@@ -306,8 +311,8 @@ def shown_parts(tab) -> list[str]:
     return tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
 
 
-def test_every_part_chosen_shows_every_part(tab, server):
-    """Every part ticked on Voor begeleiders (tapped, as on a phone), then opened: exactly those, no message."""
+def test_every_part_chosen_shows_every_part(tab, server, site):
+    """Every part ticked on Voor begeleiders (tapped, as on a phone), then opened: exactly those (the service's tips last), no message."""
     tab.goto(f"{server}/voor-begeleiders/")
     for summary in tab.locator("details.kiezer__delen > summary").all():
         summary.tap()
@@ -317,11 +322,11 @@ def test_every_part_chosen_shows_every_part(tab, server):
         tab.locator(f"label[for='{box.get_attribute('id')}']").tap()
     tab.locator("form.kiezer button[type=submit]").tap()
     tab.wait_for_url("**/selectie/**")
-    assert shown_parts(tab) == chosen
+    assert shown_parts(tab) == service_last(site, chosen)
     assert not tab.locator(".selectie__melding").is_visible(), "no message: every part is there"
 
 
-def test_an_address_too_long_for_a_qr_code_still_shows_the_chosen_parts(tab, server):
+def test_an_address_too_long_for_a_qr_code_still_shows_the_chosen_parts(tab, server, site):
     """More than a QR code can hold (a guide grown by editors, made here by giving every section in the page's list
     of parts a long id), every part chosen: the parts are shown, no QR code, and a line that says why."""
     suffix = "-" + "lang" * 20
@@ -343,19 +348,19 @@ def test_an_address_too_long_for_a_qr_code_still_shows_the_chosen_parts(tab, ser
              tab.locator("input[name=delen]").evaluate_all("boxes => boxes.map(b => b.value)")]
     tab.goto(f"{server}/selectie/?delen=" + ",".join(parts))
     assert len(tab.url.encode()) > 2953, "test setup: too long for any QR code"
-    assert shown_parts(tab) == parts, "the chosen parts, not all tips"
+    assert shown_parts(tab) == service_last(site, parts), "the chosen parts, not all tips"
     assert not tab.locator(".selectie__melding").is_visible()
     assert not tab.locator("canvas.selectie__qr").is_visible()
     line = tab.locator(".selectie__qr-uitleg")
     assert line.is_visible() and "te lang voor een QR-code" in line.inner_text()
 
 
-def test_the_form_address_is_shortened_to_fit_its_qr_code(tab, server, tmp_path):
+def test_the_form_address_is_shortened_to_fit_its_qr_code(tab, server, site, tmp_path):
     """The long form (?delen=a&delen=b, : as %3A) of many parts becomes ?delen=a,b, and its QR code is drawn."""
     tab.goto(f"{server}/voor-begeleiders/")
     ids = tab.locator("input[name=delen]").evaluate_all("boxes => boxes.map(b => b.value)")
     tab.goto(f"{server}/selectie/?" + "&".join(f"delen={part.replace(':', '%3A')}" for part in ids + ids))
-    assert shown_parts(tab) == ids
+    assert shown_parts(tab) == service_last(site, ids)
     assert tab.url.endswith("?delen=" + ",".join(ids))
     canvas = tab.locator("canvas.selectie__qr")
     assert canvas.is_visible() and canvas.get_attribute("aria-label") == f"QR-code naar {tab.url}"
