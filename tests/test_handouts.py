@@ -48,11 +48,17 @@ def tips_in_chapter(site, markers: bool = True) -> dict[str, str]:
 FOR_THE_SERVICE = "Voor de pleegzorgdienst"  # how a tip for the service begins (REDACTIE.md)
 
 
-def service_last(site, parts: list[str]) -> list[str]:
-    """Parts as a family's handout lists them: the tips for the service (their title says so) after all others."""
+def service_tips(site) -> set[str]:
+    """The tips for the service: their title says so."""
     boxes = [box for slug in nav_pages() for box in soup_of(site, slug).select("article div.pleegtip[id]")]
     service = {box["id"] for box in boxes if box.select_one(".admonition-title").get_text().startswith(FOR_THE_SERVICE)}
     assert service, "the guide has a tip for the service (the brochure's first)"
+    return service
+
+
+def service_last(site, parts: list[str]) -> list[str]:
+    """Parts as a family's handout lists them: the tips for the service after all others."""
+    service = service_tips(site)
     return [part for part in parts if part not in service] + [part for part in parts if part in service]
 
 
@@ -309,6 +315,19 @@ def shown_parts(tab) -> list[str]:
     tab.locator("html.selectie-gekozen").wait_for(state="attached", timeout=20000)
     tab.locator("canvas.selectie__qr[aria-label*='?delen='], .selectie__qr-uitleg:not([hidden])").first.wait_for(state="attached")
     return tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
+
+
+def test_a_chosen_service_tip_comes_last_under_its_own_heading(tab, server, site):
+    """A begeleider chose the service's tip first and a family tip second: the page shows the family's tip first,
+    then the heading "Voor de pleegzorgdienst", then the service's tip."""
+    service = sorted(service_tips(site))[0]
+    family = next(tip for tip in handout_order(site) if tip not in service_tips(site))
+    tab.goto(f"{server}/selectie/?delen={service},{family}")
+    tab.locator("html.selectie-gekozen").wait_for(state="attached", timeout=20000)
+    order = tab.locator(".selectie__delen > *").evaluate_all(
+        "nodes => nodes.map(n => n.dataset.deel || n.id).filter(Boolean)")
+    assert order == [family, "voor-de-pleegzorgdienst", service]
+    assert tab.locator("h2#voor-de-pleegzorgdienst").is_visible()
 
 
 def test_every_part_chosen_shows_every_part(tab, server, site):

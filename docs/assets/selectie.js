@@ -34,7 +34,7 @@ async function drawQr(canvas, address) {
   } catch (error) {
     canvas.hidden = true;
     say(uitleg, "Er is geen QR-code: deze link is te lang voor een QR-code, omdat er veel stukken gekozen zijn. " +
-      "Stuur de link hierboven, of kies minder stukken.");
+      "Gebruik de link hierboven.");
   }
 }
 
@@ -189,6 +189,10 @@ async function selection(root) {
   }
   const holder = root.querySelector(".selectie__delen");
   const tips = new Map([...holder.querySelectorAll("section.deel")].map((section) => [section.dataset.deel, section]));
+  // The heading "Voor de pleegzorgdienst" and the tips the page lists under it (after all the family's tips).
+  const serviceHeading = [...holder.querySelectorAll(".deel-dienst")];
+  const serviceTips = new Set([...tips.values()].filter((section) => serviceHeading.length &&
+    serviceHeading[0].compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING));
   let list = root.querySelector(".deel-bronnen ol");
   if (!list) {
     const box = document.createElement("div");
@@ -228,6 +232,8 @@ async function selection(root) {
     }
   }
   for (const [, section] of tips) { if (!keep.has(section)) { section.remove(); } }
+  const firstService = shown.findIndex((section) => serviceTips.has(section));
+  if (firstService >= 0) { shown.splice(firstService, 0, ...serviceHeading); }
   holder.replaceChildren(...shown);
   // Only the sources of what is shown.
   const cited = new Set([...holder.querySelectorAll("a[data-bronnen]")]
