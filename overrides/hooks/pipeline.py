@@ -104,7 +104,7 @@ FINISHED_SITE: tuple[Callable[..., None], ...] = (
 
 build: Build | None = None  # this build's state, new at every on_config
 invoked_as = "build"  # the mkdocs command; MkDocs loads this hook once per process and calls on_startup once
-output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build succeeded
+output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build finished
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -185,3 +185,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         path.write_text(str(soup), encoding="utf-8")
     for step in FINISHED_SITE:
         step(build=build)
+    if invoked_as == "build":
+        output.done()  # only now may the new folder replace site/ (swap.py)
