@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,9 +26,11 @@ def _files(folder: Path) -> int:
 
 
 def start_build(project: Path, site: Path, **env) -> subprocess.Popen:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PDF="0", **env)
+    """The build in a process group of its own, as a terminal starts it (Ctrl+C signals the whole group)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PDF": "0", **env}
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(site)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                             "-d", str(site)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
 
 
 def wait_until(condition, process: subprocess.Popen, seconds: float = 240) -> None:
@@ -59,3 +62,66 @@ def test_interrupted_build_leaves_the_previous_site_as_it_was(tmp_path, stop):
     running.mkdir()
     assert build(project, site).returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["project", "site", running.name])
+
+
+def marked_processes(mark: str) -> list[int]:
+    """The processes (also orphaned ones) that carry mark in their environment: a build and all it started."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"BOUW_MERK={mark}".encode() in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:
+            pass
+    return found
+
+
+def chromium_processes(mark: str) -> list[int]:
+    found = []
+    for pid in marked_processes(mark):
+        try:
+            if Path(f"/proc/{pid}/exe").resolve().name.startswith("chrom"):
+                found.append(pid)
+        except OSError:
+            pass
+    return found
+
+
+def wait_for_no_chromium(mark: str) -> list[int]:
+    deadline = time.monotonic() + 10
+    while chromium_processes(mark) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return chromium_processes(mark)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl+C", "SIGTERM"])
+def test_build_interrupted_while_printing_leaves_no_chromium_and_the_site_as_it_was(tmp_path, stop):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = tree(site)
+    mark = f"{os.getpid()}-{stop}"
+    process = start_build(project, site, PDF="1", BOUW_MERK=mark)
+    wait_until(lambda: len(chromium_processes(mark)) >= 2, process)  # the browser and a renderer
+    time.sleep(0.5)
+    os.killpg(process.pid, stop)  # to the build and all it started, as Ctrl+C in a terminal does
+    assert process.wait(timeout=60) != 0
+    assert not wait_for_no_chromium(mark), "Chromium outlived the build"
+    assert tree(site) == before, "site/ changed"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_pdf_over_its_time_limit_stops_the_build_with_a_dutch_message(tmp_path):
+    """A page too big to print in time (a 5 MB page took minutes) stops the build and says which page and
+    what to do; a very short limit plays the big page here."""
+    project = copy_project(tmp_path / "project")
+    mark = f"{os.getpid()}-limit"
+    process = start_build(project, tmp_path / "site", PDF="1", BOUW_MERK=mark, PDF_TIJDSLIMIET="0.05")
+    output, _ = process.communicate(timeout=300)
+    assert process.returncode != 0
+    first_chapter = re.search(r"Hoofdstukken:\n\s+- [^:]+: (\S+\.md)", (project / "mkdocs.yml").read_text(encoding="utf-8"))[1]
+    assert f"docs/{first_chapter}: de PDF van deze pagina is na 0.05 seconden nog niet klaar" in output, output
+    assert "PDF_TIJDSLIMIET=300 ./run.sh build" in output
+    assert "Traceback" not in output
+    assert not wait_for_no_chromium(mark), "Chromium outlived the build"
+    assert not (tmp_path / "site").exists()
