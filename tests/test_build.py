@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import build, copy_project, local_files
 
 pytestmark = pytest.mark.slow  # builds copies of the project
 
@@ -125,3 +125,24 @@ def test_pdf_over_its_time_limit_stops_the_build_with_a_dutch_message(tmp_path):
     assert "Traceback" not in output
     assert not wait_for_no_chromium(mark), "Chromium outlived the build"
     assert not (tmp_path / "site").exists()
+
+
+def linked_files(site: Path) -> set[str]:
+    return set(local_files(site))
+
+
+def test_a_changed_stylesheet_gets_a_new_name_and_the_rest_keep_theirs(tmp_path):
+    """A deploy with a change in site.css: every page links the stylesheet by a new name (so no reader's
+    cache holds the old one), and the files that did not change keep their names (and stay cached)."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "vorige"
+    assert build(project, site).returncode == 0
+    stylesheet = project / "docs" / "assets" / "site.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.nieuw-in-deze-versie { color: inherit; }\n",
+                          encoding="utf-8")
+    assert build(project, tmp_path / "site").returncode == 0
+    before, after = linked_files(site), linked_files(tmp_path / "site")
+    changed = sorted(before ^ after)
+    assert len(changed) == 2 and all(re.fullmatch(r"assets/site\.[0-9a-f]{8}\.min\.css", path) for path in changed), changed
+    new = next(path for path in changed if path in after)
+    assert ".nieuw-in-deze-versie" in (tmp_path / "site" / new).read_text(encoding="utf-8")

@@ -34,6 +34,7 @@ import addresses
 import citations
 import compress
 import csp
+import fingerprint
 import glossary
 import handouts
 import links
@@ -85,11 +86,12 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
     styles.purge,  # Material's stylesheet with only the rules the site can use, under a new name
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
     links.share_image,  # the preview image of shared links
+    fingerprint.site_assets,  # last: the site's own files renamed by their content hash
 )
 BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
-    styles.rename_links,  # the purged stylesheet's new name
     links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
+    fingerprint.rename_links,  # the fingerprinted files' new names (also the redirect script's)
     valid_html.mend,  # markup that templates and plugins get wrong
     access.header_buttons,  # menu and search as buttons (keyboard, screen reader)
     csp.add_policy,  # last change to a page: its Content-Security-Policy
