@@ -94,6 +94,7 @@ def wait_for_no_chromium(mark: str) -> list[int]:
     return chromium_processes(mark)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl+C", "SIGTERM"])
 def test_build_interrupted_while_printing_leaves_no_chromium_and_the_site_as_it_was(tmp_path, stop):
     project = copy_project(tmp_path / "project")
@@ -111,6 +112,7 @@ def test_build_interrupted_while_printing_leaves_no_chromium_and_the_site_as_it_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
+@pytest.mark.pdf
 def test_pdf_over_its_time_limit_stops_the_build_with_a_dutch_message(tmp_path):
     """A page too big to print in time (a 5 MB page took minutes) stops the build and says which page and
     what to do; a very short limit plays the big page here."""
