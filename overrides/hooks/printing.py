@@ -226,7 +226,8 @@ def print_pdfs(*, build: Build) -> None:
             context.route("**/*", lambda route: serve_from_site(route) if route.request.url.startswith(base)
                           else route.abort())  # the pages are printed as published, with nothing from elsewhere
             for pdf, url in targets:
-                watchdog = threading.Timer(limit, stop_chromium)
+                expired = threading.Event()
+                watchdog = threading.Timer(limit, lambda expired=expired: (expired.set(), stop_chromium()))
                 watchdog.start()
                 try:
                     page = context.new_page()
@@ -236,7 +237,7 @@ def print_pdfs(*, build: Build) -> None:
                              outline=True, print_background=True)
                     page.close()
                 except PlaywrightError:
-                    if watchdog.is_alive():
+                    if not expired.is_set():
                         raise
                     raise PluginError(_too_slow(pdf, limit, build)) from None
                 finally:
