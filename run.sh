@@ -19,9 +19,9 @@ python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-# Install (again) only when the pinned lock file changed.
+# Install (again) only when the pinned lock file changed; every file must match its hash in the lock.
 if ! cmp -s requirements.lock .venv/.installed-lock 2>/dev/null; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
   cp requirements.lock .venv/.installed-lock
 fi
 

@@ -6,6 +6,7 @@ Used by tests/test_serving.py and benchmark/run.py, so both measure the configur
 from __future__ import annotations
 
 import glob
+import re
 import shutil
 import socket
 import subprocess
@@ -22,9 +23,12 @@ def _free_port() -> int:
 
 
 class Nginx:
-    """`with Nginx(site, folder) as url:` serves site on http://127.0.0.1:<free port>."""
+    """`with Nginx(site, folder) as url:` serves site on http://127.0.0.1:<free port>.
 
-    def __init__(self, site: Path, folder: Path):
+    others: server blocks to run beside it on the same port (port 80 in them taken to mean that port).
+    """
+
+    def __init__(self, site: Path, folder: Path, others: tuple[str, ...] = ()):
         self.site, self.folder = Path(site), Path(folder)
         binary = shutil.which("nginx") or "/usr/sbin/nginx"
         if not Path(binary).exists():
@@ -37,11 +41,15 @@ class Nginx:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "security-headers.conf").write_text(
             (HERE / "security-headers.conf").read_text(encoding="utf-8").replace(SERVER_ROOT, str(self.site)))
-        (folder / "site.conf").write_text(
+        def on_loopback(conf: str) -> str:
+            conf = re.sub(r"^\s*listen \[::\]:80\b.*\n", "", conf, flags=re.M)
+            return re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{self.port}", conf)
+
+        (folder / "site.conf").write_text("\n".join(on_loopback(conf) for conf in [
             (HERE / "nginx.conf").read_text(encoding="utf-8")
-            .replace("listen 80;", f"listen 127.0.0.1:{self.port};")
             .replace(SERVER_ROOT, str(self.site))
-            .replace("include snippets/security-headers.conf;", f"include {folder}/security-headers.conf;"))
+            .replace("include snippets/security-headers.conf;", f"include {folder}/security-headers.conf;"),
+            *others]))
         (folder / "main.conf").write_text(
             f"user root;\nload_module {module};\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
             "events {}\nhttp {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"

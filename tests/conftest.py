@@ -130,6 +130,27 @@ def all_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+FINGERPRINT = re.compile(r"\.[0-9a-f]{8}\.(min\.)?(css|js|json)$")  # a content hash in the name (server/nginx.conf)
+
+
+def local_files(site: Path) -> dict[str, list[str]]:
+    """Every file a page names for its scripts, styles and data (site.js's data-* names), as a path in the
+    site -> the pages naming it; also what the site's scripts import."""
+    named: dict[str, list[str]] = {}
+    for page in all_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.select("link[rel~=stylesheet], link[rel~=modulepreload], script"):
+            for attribute, value in element.attrs.items():
+                if attribute in ("href", "src") or attribute.startswith("data-"):
+                    if isinstance(value, str) and re.search(r"\.(css|js|json)$", value) and "://" not in value:
+                        target = (page.parent / value).resolve() if not value.startswith("/") else site / value[1:]
+                        named.setdefault(target.relative_to(site.resolve()).as_posix(), []).append(page.name)
+    for script in (site / "assets").rglob("*.js"):
+        for value in re.findall(r"import\(\s*[\"'](\.{1,2}/[^\"']+)[\"']", script.read_text(encoding="utf-8")):
+            named.setdefault((script.parent / value).resolve().relative_to(site.resolve()).as_posix(), []).append(script.name)
+    return named
+
+
 def bibliography():
     return parse_file(str(ROOT / "references.bib"), "bibtex")
 

@@ -31,11 +31,14 @@ def redirects() -> dict[str, str]:
     return {}
 
 
+ERROR_PAGE = re.compile(r"\d{3}\.html")  # 404.html, 403.html, 500.html: what nginx sends with an error
+
+
 def content_pages(site):
-    """Built pages that are real pages (not the 404 page or a redirect)."""
+    """Built pages that are real pages (not an error page such as 404.html, or a redirect)."""
     for page in all_pages(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-        if page.name == "404.html" or soup.find("meta", attrs={"http-equiv": "refresh"}):
+        if ERROR_PAGE.fullmatch(page.relative_to(site).as_posix()) or soup.find("meta", attrs={"http-equiv": "refresh"}):
             continue
         yield page, soup
 

@@ -20,8 +20,9 @@ from conftest import DESKTOP, PHONE, ROOT, all_pages, nav_pages, page_ids, soup_
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-# every page a reader can reach: the menu's, the whole guide, the pages outside the menu, the 404 page
-PAGES = [*nav_pages(), "volledige-gids", "selectie", "tips-op-een-blad", "tipkaarten", "404.html"]
+# every page a reader can reach: the menu's, the whole guide, the pages outside the menu, the 404 page and
+# one of the other error pages (403.html; they share one template, overrides/fout.html)
+PAGES = [*nav_pages(), "volledige-gids", "selectie", "tips-op-een-blad", "tipkaarten", "404.html", "403.html"]
 # Records what the Content-Security-Policy blocks, before any script of the page runs.
 RECORD_CSP = """window.__csp = []; document.addEventListener('securitypolicyviolation',
     e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"""
@@ -66,7 +67,7 @@ def test_privacy_and_content_security_policy(browser, server, page):
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(url_of(server, page), wait_until="networkidle")
-    if page not in ("404.html", "volledige-gids"):
+    if page not in ("404.html", "403.html", "volledige-gids"):
         tab.locator("input.md-search__input").click()
         tab.keyboard.type("gehechtheid")  # loads the search worker and index too
         tab.locator(".md-search-result__list > li").first.wait_for(timeout=10000)
@@ -168,7 +169,7 @@ def test_search_palette_share_and_links_work_by_keyboard(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("404.html",)])
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("404.html", "403.html")])
 def test_readable_without_javascript(browser, server, site, page):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     tab = context.new_page()

@@ -64,12 +64,12 @@ def test_glossary_page_lists_every_term(site):
 @pytest.mark.parametrize("entry", GLOSSARY, ids=[e["term"] for e in GLOSSARY])
 def test_every_term_is_explained_where_it_appears(site, entry):
     """Every occurrence is a link to the word's entry on the Woordenlijst (what a tap reaches without
-    JavaScript); the explanations the window shows are in assets/woordenlijst.json."""
+    JavaScript); the explanations the window shows are in assets/woordenlijst.<content hash>.json."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", explanation(entry)) if s]
     assert 1 <= len(sentences) <= 4, "a few short sentences (at most four; tests/test_words.py holds each to 18 words)"
     glossary_page = soup_of(site, "woordenlijst")
     dt = next(dt for dt in glossary_page.select("dl.woordenlijst dt[id]") if dt.get_text() == entry["term"])
-    data = json.loads((site / "assets" / "woordenlijst.json").read_text(encoding="utf-8"))
+    data = json.loads(next((site / "assets").glob("woordenlijst.*.json")).read_text(encoding="utf-8"))
     assert data[dt["id"]] == {"term": entry["term"], "uitleg": explanation(entry)}
     found = []
     for slug in [page for page in nav_pages() if page != "woordenlijst"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -76,17 +77,23 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def site_stylesheet(url: str) -> str:
+    """The site's stylesheet, by the name (with its content hash) the home page links."""
+    _, page = get(url + "/")
+    return get(url + "/" + re.search(r'href="(assets/site\.[0-9a-f]{8}\.min\.css)"', page)[1])[1]
+
+
 def test_renaming_a_page_while_serving_leaves_nothing_stale(tmp_path):
     project = copy_project(tmp_path / "project")
     with Serve(project) as serve:
-        _, css = get(serve.url + "/assets/site.min.css")
+        css = site_stylesheet(serve.url)
         assert "@page p-printen{" in css, "the running header of the print page, before the rename"
         sys.path.insert(0, str(ROOT / "tools"))
         import redactie  # the editors' rename (./run.sh hernoem), on this copy
 
         redactie.rename("printen", "afdrukken", root=project)
         wait_for(lambda: get(serve.url + "/afdrukken/")[0] == 200, what=f"the rebuild\n{serve.output()}")
-        _, css = get(serve.url + "/assets/site.min.css")
+        css = site_stylesheet(serve.url)
         _, old_page = get(serve.url + "/printen/")
         _, caseworkers = get(serve.url + "/voor-begeleiders/")
     assert "@page p-afdrukken{" in css and "p-printen" not in css, "running headers of this build only"

@@ -9,6 +9,8 @@ after it at most 15 KB. Times and Lighthouse scores live in the benchmark (bench
 from __future__ import annotations
 
 import gzip
+import socket
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -18,7 +20,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from conftest import PHONE, ROOT, all_pages, nav_pages
+from conftest import PHONE, ROOT, all_pages, local_files, nav_pages
 
 sys.path.insert(0, str(ROOT / "server"))
 from loopback import SERVER_ROOT, Nginx, transferred  # noqa: E402  (shared with benchmark/run.py)
@@ -49,8 +51,9 @@ def test_pages_come_compressed(nginx, site):
     status, headers, body = fetch(f"{nginx}/wat-is-gehechtheid/", "br")
     assert status == 200 and headers["Content-Encoding"] == "br"
     assert brotli.decompress(body) == (site / "wat-is-gehechtheid" / "index.html").read_bytes()
-    status, headers, body = fetch(f"{nginx}/assets/site.min.css", "gzip")
-    assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == (site / "assets" / "site.min.css").read_bytes()
+    stylesheet = next((site / "assets").glob("site.*.min.css")).relative_to(site).as_posix()
+    status, headers, body = fetch(f"{nginx}/{stylesheet}", "gzip")
+    assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == (site / stylesheet).read_bytes()
     assert "Accept-Encoding" in headers.get("Vary", "")
 
 
@@ -69,19 +72,24 @@ def test_precompressed_are_the_files_readers_fetch(site):
     assert not (lunr / "wordcut.js.br").exists()
 
 
-def test_caching_long_for_fingerprinted_assets_short_for_pages(nginx, site):
-    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
-    _, headers, _ = fetch(f"{nginx}/assets/javascripts/{bundle}")
-    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
-    _, headers, _ = fetch(f"{nginx}/gehechtheid-in-pleegzorg/")
-    assert headers["Cache-Control"] == "no-cache"
-    _, headers, _ = fetch(f"{nginx}/assets/site.min.css")
-    assert "max-age=86400" in headers["Cache-Control"]
+def test_fingerprinted_files_cached_for_ever_the_rest_checked_every_time(nginx, site):
+    """After a deploy no reader keeps yesterday's scripts: what pages name carries its content hash and is
+    immutable; the pages, the search index (fetched by a fixed name) and the rest are checked every visit."""
+    named = local_files(site)
+    assert len(named) >= 5
+    for path in named:
+        _, headers, _ = fetch(f"{nginx}/{path}")
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
+    for path in ("/gehechtheid-in-pleegzorg/", "/", "/search/search_index.json", "/assets/deelbeeld.png",
+                 "/assets/javascripts/lunr/min/lunr.nl.min.js"):
+        status, headers, _ = fetch(nginx + path)
+        assert status == 200 and headers["Cache-Control"] == "no-cache", path
 
 
 def test_assets_are_not_sniffed(nginx, site):
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
-    for path in ("/assets/site.min.css", f"/assets/javascripts/{bundle}", "/search/search_index.json"):
+    stylesheet = next((site / "assets").glob("site.*.min.css")).relative_to(site).as_posix()
+    for path in (f"/{stylesheet}", f"/assets/javascripts/{bundle}", "/search/search_index.json"):
         _, headers, _ = fetch(nginx + path)
         assert headers["X-Content-Type-Options"] == "nosniff", path
 
@@ -117,6 +125,72 @@ def test_dutch_404_page(nginx):
     status, headers, body = fetch(f"{nginx}/bestaat-niet/", "identity")
     text = body.decode("utf-8")
     assert status == 404 and 'lang="nl"' in text and "Deze pagina bestaat niet (meer)" in text
+
+
+def raw(url: str, request: bytes) -> tuple[int, dict, str]:
+    """What nginx answers to request, sent as bytes (for requests urllib will not make)."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {name.strip(): value.strip() for name, _, value in (line.partition(":") for line in header_lines)}
+    return int(status_line.split()[1]), headers, body.decode("utf-8", "replace")
+
+
+ERRORS = {  # what a reader (or a tool) can send that the site cannot answer with a page
+    "forbidden": (b"GET /assets/ HTTP/1.1\r\nHost: gids\r\nConnection: close\r\n\r\n", 403, "niet openen"),
+    "POST": (b"POST / HTTP/1.1\r\nHost: gids\r\nContent-Length: 2\r\nConnection: close\r\n\r\nja", 405,
+             "kan hier niet"),
+    "too long": (b"GET /selectie/?" + b"t=pleegtip-1&" * 1500 + b" HTTP/1.1\r\nHost: gids\r\nConnection: close\r\n\r\n",
+                 414, "te lang"),
+    "bad request": (b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", 400, "klopt niet"),  # no Host
+}
+
+
+@pytest.mark.parametrize("case", ERRORS)
+def test_errors_come_with_the_security_headers_and_a_dutch_page(nginx, case):
+    request, expected, words = ERRORS[case]
+    status, headers, body = raw(nginx, request)
+    assert status == expected, body[:300]
+    assert headers.get("X-Content-Type-Options") == "nosniff"
+    assert headers.get("Referrer-Policy") == "no-referrer"
+    assert headers.get("X-Frame-Options") == "DENY"
+    assert "frame-ancestors 'none'" in headers.get("Content-Security-Policy", "")
+    page = BeautifulSoup(body, "html.parser")
+    assert page.html["lang"] == "nl" and words in page.h1.get_text(), body[:300]
+    assert "nginx" not in body
+    assert not page.find(style=True) and not page.find("style"), "no inline styles (the policy forbids them)"
+    sheets = [link["href"] for link in page.select("link[rel=stylesheet]")]
+    assert sheets and all(href.startswith("/") for href in sheets), f"styled at any address: {sheets}"
+
+
+DEBIAN_DEFAULT = """server {
+    listen 80 default_server;
+    listen [::]:80 default_server;
+    root /var/www/html;
+    index index.html index.htm index.nginx-debian.html;
+    server_name _;
+    location / {
+        try_files $uri $uri/ =404;
+    }
+}"""  # Debian's stock /etc/nginx/sites-enabled/default, without its comments
+
+
+def test_debian_default_server_never_answers_instead_of_the_site(site, tmp_path):
+    """Installed as the README says, the site answers, whatever host name a reader used. Forgetting to remove
+    Debian's default server makes `nginx -t` refuse, instead of serving "Welcome to nginx!" in silence."""
+    with Nginx(site, tmp_path / "as-readme") as url:
+        for host in ("gids.pleegzorg.example", "127.0.0.1"):
+            request = urllib.request.Request(url + "/", headers={"Host": host})
+            with urllib.request.urlopen(request) as response:
+                assert "Gehechtheid in pleegzorg" in response.read().decode("utf-8"), host
+    beside_default = Nginx(site, tmp_path / "beside-default", others=(DEBIAN_DEFAULT,))
+    check = subprocess.run([*beside_default.command, "-t"], capture_output=True, text=True)
+    assert check.returncode != 0 and "duplicate default server" in check.stderr, check.stderr
 
 
 def test_nothing_server_side_is_published_or_included_from_the_site(site):

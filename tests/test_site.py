@@ -13,7 +13,7 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHAPTERS, REACTIE_ADRES, ROOT, SITE_URL, all_pages, soup_of
+from conftest import CHAPTERS, FINGERPRINT, REACTIE_ADRES, ROOT, SITE_URL, all_pages, local_files, soup_of
 
 READER_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-md-component-label")
 OTHER_ENGLISH = ["Jump back to footnote", "Permanent link", "Footnotes", "Made with", "404 - Not found"]
@@ -95,7 +95,7 @@ def test_colours_come_with_the_site_stylesheet(site):
     linked = [link["href"] for page in all_pages(site)
               for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("link[rel=stylesheet]")]
     assert linked and not [href for href in linked if "stylesheets/palette." in href]
-    stylesheet = (site / "assets" / "site.min.css").read_text(encoding="utf-8")
+    stylesheet = next((site / "assets").glob("site.*.min.css")).read_text(encoding="utf-8")
     scheme, own = stylesheet.index("[data-md-color-scheme=slate]{color-scheme:dark"), stylesheet.index("--site-tip-color")
     assert scheme < own, "Material's scheme rules come before the site's own colours"
     assert "[data-md-color-primary=red]" not in stylesheet and "[data-md-color-accent=red]" not in stylesheet
@@ -135,3 +135,13 @@ def test_properdocs_builds_the_same_site(tmp_path, site):
                [h.get_text() for h in theirs.select("article h1, article h2, article h3")], name
         assert [li.get("id") for li in ours.select("article li[id]")] == \
                [li.get("id") for li in theirs.select("article li[id]")], name
+
+
+def test_every_script_style_and_data_file_has_its_content_hash_in_its_name(site):
+    """So the server can cache them for ever: a deploy that changes one gives it a new name."""
+    named = local_files(site)
+    assert any(path.endswith(".json") for path in named) and any(path.endswith(".css") for path in named)
+    unhashed = sorted(path for path in named if not FINGERPRINT.search(path))
+    assert not unhashed, f"named without a content hash: {unhashed}"
+    missing = sorted(path for path in named if not (site / path).is_file())
+    assert not missing, f"named but not in the site: {missing}"

@@ -184,6 +184,8 @@ document.addEventListener("DOMContentLoaded", function () {
 
 (function () {
   "use strict";
+  // Files fetched later, by the names the build gave them (with a content hash: overrides/hooks/fingerprint.py).
+  var names = document.currentScript.dataset;
 
   // 3. Bronnen en woorden: a citation marker ([26], [31–36]) or an explained word opens a small window
   //    in place, by tap, click, Enter or a screen reader alike: the page does not move. It shows every
@@ -201,7 +203,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function words() {
     if (!explanations) {
-      explanations = fetch(new URL("assets/woordenlijst.json", window.__md_scope))
+      explanations = fetch(new URL(names.woordenlijst, document.baseURI))
         .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
         .catch(function (error) { explanations = null; throw error; });
     }
@@ -390,6 +392,8 @@ document.addEventListener("DOMContentLoaded", function () {
 
 (function () {
   "use strict";
+  // Files fetched later, by the names the build gave them (with a content hash: overrides/hooks/fingerprint.py).
+  var names = document.currentScript.dataset;
 
   // 4. The menu and the search on a phone: real buttons (overrides/hooks/access.py writes them beside
   //    Material's labels, which work without JavaScript), and what is closed is out of the tab order
@@ -403,7 +407,7 @@ document.addEventListener("DOMContentLoaded", function () {
     function load() {
       if (loaded) { return; }
       loaded = true;
-      import(new URL("assets/selectie.js", window.__md_scope).href);
+      import(new URL(names.selectie, document.baseURI).href);
     }
     ["focusin", "pointerdown", "change"].forEach(function (type) { form.addEventListener(type, load); });
   });

@@ -39,6 +39,7 @@ CONTRACT = "adressen.txt"
 WHOLE_GUIDE = "volledige-gids"  # the whole guide on one page: its parts have their own addresses
 PUBLIC = "h2[id], h3[id], h4[id], div.admonition[id], dl.woordenlijst dt[id]"
 SOURCES_PAGE = "bronnen"  # its sources (li#bron-N) are public addresses too
+ERROR_PAGE = re.compile(r"\d{3}\.html")  # 404.html, 403.html, 500.html: the pages nginx sends with an error
 HEADER = """\
 # Adressen: every public address of the site, one per line (a page, or page#anchor).
 # Caseworkers send these to families; they must keep working for years.
@@ -81,7 +82,7 @@ def collect(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
         if not re.match(r"^(https?:|mailto:|data:|javascript:|tel:|//)", reference):
             built.links.append(reference)
     article = soup.select_one("article")
-    if article is not None and url.rstrip("/") != WHOLE_GUIDE and not built.redirect and url != "404.html":
+    if article is not None and url.rstrip("/") != WHOLE_GUIDE and not built.redirect and not ERROR_PAGE.fullmatch(url):
         selector = PUBLIC + (", li[id^='bron-']" if url.rstrip("/") == SOURCES_PAGE else "")
         built.public = [element["id"] for element in article.select(selector)]
     build.built[url] = built

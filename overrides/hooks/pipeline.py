@@ -34,6 +34,7 @@ import addresses
 import citations
 import compress
 import csp
+import fingerprint
 import glossary
 import handouts
 import links
@@ -87,11 +88,12 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
     styles.purge,  # Material's stylesheet with only the rules the site can use, under a new name
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
     links.share_image,  # the preview image of shared links
+    fingerprint.site_assets,  # last: the site's own files renamed by their content hash
 )
 BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
-    styles.rename_links,  # the purged stylesheet's new name
     links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
+    fingerprint.rename_links,  # the fingerprinted files' new names (also the redirect script's)
     valid_html.mend,  # markup that templates and plugins get wrong
     access.header_buttons,  # menu and search as buttons (keyboard, screen reader)
     csp.add_policy,  # last change to a page: its Content-Security-Policy
@@ -106,7 +108,7 @@ FINISHED_SITE: tuple[Callable[..., None], ...] = (
 
 build: Build | None = None  # this build's state, new at every on_config
 invoked_as = "build"  # the mkdocs command; MkDocs loads this hook once per process and calls on_startup once
-output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build succeeded
+output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build finished
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -192,3 +194,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         path.write_text(str(soup), encoding="utf-8")
     for step in FINISHED_SITE:
         step(build=build)
+    if invoked_as == "build":
+        output.done()  # only now may the new folder replace site/ (swap.py)

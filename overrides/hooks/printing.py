@@ -27,6 +27,8 @@ import logging
 from collections import Counter
 import mimetypes
 import os
+import signal
+import threading
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +54,8 @@ CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of the
 WHOLE_GUIDE = "volledige-gids"  # mkdocs-print-site-plugin's print_page_basename
 PDF_DIR = "pdf"
 PDF_LIST_MARKER = "\\pdflijst"
+TIME_LIMIT = "PDF_TIJDSLIMIET"  # seconds per PDF: a page too big to print stops the build with a message
+DEFAULT_TIME_LIMIT = 120
 
 
 def name(page: Page) -> str:
@@ -191,6 +195,7 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
 def print_pdfs(*, build: Build) -> None:
     if not build.pdf:
         return
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     site = build.site
@@ -208,24 +213,90 @@ def print_pdfs(*, build: Build) -> None:
             return route.fulfill(status=404, body="")
         route.fulfill(path=str(file), content_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream")
 
+    limit = time_limit()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
-        context = browser.new_context()
-        context.route("**/*", lambda route: serve_from_site(route) if route.request.url.startswith(base)
-                      else route.abort())  # the pages are printed as published, with nothing from elsewhere
-        for pdf, url in targets:
-            page = context.new_page()
-            page.goto(base + url, wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(path=str(site / PDF_DIR / f"{pdf}.pdf"), prefer_css_page_size=True, tagged=True, outline=True,
-                     print_background=True)
-            page.close()
-        browser.close()
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                      "--disable-sync", "--no-first-run"],
+            )
+            context = browser.new_context()
+            context.set_default_timeout(0)  # the time limit below, per PDF, is the one that counts
+            context.route("**/*", lambda route: serve_from_site(route) if route.request.url.startswith(base)
+                          else route.abort())  # the pages are printed as published, with nothing from elsewhere
+            for pdf, url in targets:
+                expired = threading.Event()
+                watchdog = threading.Timer(limit, lambda expired=expired: (expired.set(), stop_chromium()))
+                watchdog.start()
+                try:
+                    page = context.new_page()
+                    page.goto(base + url, wait_until="load")
+                    page.emulate_media(media="print")
+                    page.pdf(path=str(site / PDF_DIR / f"{pdf}.pdf"), prefer_css_page_size=True, tagged=True,
+                             outline=True, print_background=True)
+                    page.close()
+                except PlaywrightError:
+                    if not expired.is_set():
+                        raise
+                    raise PluginError(_too_slow(pdf, limit, build)) from None
+                finally:
+                    watchdog.cancel()
+            browser.close()
+        except BaseException:
+            stop_chromium()  # also on Ctrl+C or SIGTERM (swap.py): no Chromium outlives the build
+            raise
     log.info(f"PDFs printed by Chromium: {len(targets)} in {PDF_DIR}/")
+
+
+def time_limit() -> float:
+    """Seconds that Chromium gets for each PDF (PDF_TIJDSLIMIET, default 120)."""
+    value = os.environ.get(TIME_LIMIT, str(DEFAULT_TIME_LIMIT))
+    try:
+        limit = float(value)
+    except ValueError:
+        limit = 0
+    if limit <= 0:
+        raise PluginError(f"{TIME_LIMIT}={value}: geef een aantal seconden groter dan 0, bijvoorbeeld {TIME_LIMIT}=300")
+    return limit
+
+
+def _too_slow(pdf: str, limit: float, build: Build) -> str:
+    if pdf == WHOLE_GUIDE:
+        what = "De PDF van de volledige gids (alle pagina’s samen, /volledige-gids/)"
+    else:
+        source = next((page.file.src_uri for page in build.chapters if name(page) == pdf), f"{pdf}.md")
+        what = f"docs/{source}: de PDF van deze pagina"
+    return (f"{what} is na {limit:g} seconden nog niet klaar, dus stopt de build. Is de pagina erg groot "
+            "(een lange tabel, een groot ingeplakt stuk tekst)? Maak ze kleiner of verdeel ze over meer pagina’s. "
+            f"Is de computer gewoon traag, geef de PDF’s dan meer tijd: {TIME_LIMIT}=300 ./run.sh build")
+
+
+def _descendants() -> list[int]:
+    """The processes this build started, and theirs (read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [os.getpid()]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def stop_chromium() -> None:
+    """Kill every Chromium process this build started (a PDF over its time limit, an interrupted build)."""
+    for pid in _descendants():
+        try:
+            if Path(f"/proc/{pid}/exe").resolve().name.startswith("chrom"):
+                os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def describe_pdfs(*, build: Build) -> None:

@@ -47,7 +47,7 @@ class Build:
     boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
     glossary_used: set[str] = field(default_factory=set)  # forms of glossary words found in the pages
-    stylesheet_renamed: tuple[str, str] | None = None  # Material's stylesheet: (old name, purged name)
+    renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new (fingerprint.py)
     source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
 

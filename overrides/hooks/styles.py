@@ -5,20 +5,20 @@ site uses a few. After the build, a rule stays when every class it names appears
 can meet it: in a built page, or in a script that writes classes (Material's bundle, the site's own
 scripts; a class the bundle builds from a prefix, `md-tag--${…}`, keeps every class with that prefix).
 Rules without classes (elements, attributes, variables, @font-face, …) all stay. The result is written
-under a new name with its own content hash, since the fingerprinted name is cached for a year
-(server/nginx.conf), and every page links that name (rename_links, after the pages are built).
+under a new name with its own content hash (fingerprint.py), since the fingerprinted name is cached for a
+year (server/nginx.conf), and every page links that name.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tinycss2
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+
+import fingerprint
 
 if TYPE_CHECKING:
     from state import Build
@@ -71,19 +71,6 @@ def purge(*, build: Build) -> None:
     known.update(re.findall(r"-?[_a-zA-Z][\w-]*", scripts))
     prefixes = tuple(set(re.findall(r"(md-[\w-]*?)\$\{", scripts)))
     kept = used_rules(sheets[0].read_text(encoding="utf-8"), known, prefixes)
-    digest = hashlib.sha256(kept.encode("utf-8")).hexdigest()[:8]
-    renamed = sheets[0].with_name(f"main.{digest}.min.css")
-    sheets[0].unlink()
     sheets[0].with_name(sheets[0].name + ".map").unlink(missing_ok=True)
-    renamed.write_text(kept, encoding="utf-8")
-    build.stylesheet_renamed = (sheets[0].name, renamed.name)
+    fingerprint.write(sheets[0], kept.encode("utf-8"), build=build)
 
-
-def rename_links(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
-    """Each page links the purged stylesheet by its new name."""
-    if not build.stylesheet_renamed:
-        return
-    old, new = build.stylesheet_renamed
-    for link in soup.select("link[rel=stylesheet][href]"):
-        if link["href"].endswith(old):
-            link["href"] = link["href"].removesuffix(old) + new

@@ -1,0 +1,70 @@
+"""Content hashes in the names of the site's own files, so that a deploy reaches every reader at once.
+
+The site's stylesheet and scripts, the glossary's explanations, the whole guide's stylesheets (ASSETS) and Material's purged stylesheet
+(styles.py) are written under a name with the first 8 hex digits of their content's sha256
+(site.min.css -> site.3f2a9c1e.min.css), and every page links the new names (rename_links, after the
+pages are built). server/nginx.conf caches such names for a year, as immutable: changed content has a new
+name. site.js finds the explanations and the selection script by the names in its own script tag
+(data-woordenlijst, data-selectie); selectie.js imports lean-qr by its new name. What keeps a fixed name
+(Material's search index, which its worker fetches by that name; PDFs, QR codes, the share image, whose
+addresses are public) the server has checked again on every visit (no-cache).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
+    from state import Build
+
+# The files pages name that have no hash of their own, each after the files it imports (the whole guide's
+# stylesheets are mkdocs-print-site-plugin's).
+ASSETS = ("assets/vendor/lean-qr.js", "assets/selectie.js", "assets/omleiding.js", "assets/woordenlijst.json",
+          "assets/site.min.js", "assets/site.min.css", "css/print-site.css", "css/print-site-material.css")
+LINKING = ("href", "src", "data-woordenlijst", "data-selectie")  # attributes in a page that name a file
+HASH = re.compile(r"[0-9a-f]{8}")
+
+
+def hashed_name(path: Path, content: bytes) -> Path:
+    """site.min.css -> site.<hash>.min.css; Material's main.<its hash>.min.css -> main.<hash>.min.css."""
+    stem, _, suffix = path.name.partition(".")
+    first, _, rest = suffix.partition(".")
+    if HASH.fullmatch(first) and rest:
+        suffix = rest
+    return path.with_name(f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.{suffix}")
+
+
+def write(path: Path, content: bytes, *, build: Build) -> Path:
+    """content written under its fingerprinted name instead of at path; the pages will link the new name."""
+    renamed = hashed_name(path, content)
+    path.unlink(missing_ok=True)
+    renamed.write_bytes(content)
+    build.renamed[path.relative_to(build.site).as_posix()] = renamed.relative_to(build.site).as_posix()
+    return renamed
+
+
+def site_assets(*, build: Build) -> None:
+    """The site's own files, renamed (last of the site files: they are complete now)."""
+    for name in ASSETS:
+        path = build.site / name
+        content = path.read_text(encoding="utf-8")
+        for old, new in build.renamed.items():  # a module import, "./vendor/lean-qr.js"
+            content = content.replace(f'"./{os.path.relpath(old, path.parent.relative_to(build.site))}"',
+                                      f'"./{os.path.relpath(new, path.parent.relative_to(build.site))}"')
+        write(path, content.encode("utf-8"), build=build)
+
+
+def rename_links(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+    """Each page links the files by their new names."""
+    for element in soup.find_all(["link", "script"]):
+        for attribute in LINKING:
+            value = element.get(attribute)
+            old = next((old for old in build.renamed if value and value.endswith(old)), None) if value else None
+            if old:
+                element[attribute] = value.removesuffix(old) + build.renamed[old]
