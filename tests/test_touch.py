@@ -271,3 +271,57 @@ def test_links_tell_apart_what_they_lead_to(site):
             names = [link.get("aria-label") or link.get_text() for link in soup.select(f"article {selector}")]
             repeated = {name for name in names if names.count(name) > 1}
             assert not repeated, f"/{slug}: {selector} named alike: {sorted(repeated)[:3]}"
+
+
+def test_a_group_of_parts_opens_in_place_at_full_width(browser, server):
+    """Voor begeleiders: a tap on "N stukken om te kiezen" opens the list under its toggle, as wide as the
+    group; the toggle stays where the finger was."""
+    context, tab = phone_page(browser, server, "voor-begeleiders")
+    groups = tab.locator("details.kiezer__delen")
+    assert groups.count() > 1
+    for index in range(groups.count()):
+        group = groups.nth(index)
+        toggle = group.locator("> summary")
+        toggle.scroll_into_view_if_needed()
+        before = toggle.bounding_box()
+        touch(tab, toggle)
+        tab.wait_for_function("g => g.open", arg=group.element_handle())
+        after = toggle.bounding_box()
+        widths = group.evaluate("g => [g.querySelector('ul').getBoundingClientRect().width, g.clientWidth]")
+        assert abs(after["y"] - before["y"]) <= 2 and abs(after["x"] - before["x"]) <= 2, \
+            f"group {index}: the toggle moved from {before} to {after}"
+        assert widths[0] >= widths[1] - 1, f"group {index}: the list is {widths[0]:.0f} of {widths[1]:.0f} px wide"
+    context.close()
+
+
+def test_the_bar_with_the_choice_never_hides_the_focus(browser, server):
+    """Voor begeleiders, once a part is ticked: Tab over every part of every group; no stop is under the bar
+    at the bottom of the screen, not even partly (WCAG 2.4.11)."""
+    context, tab = phone_page(browser, server, "voor-begeleiders")
+    groups = tab.locator("details.kiezer__delen")
+    for index in range(groups.count()):
+        groups.nth(index).locator("> summary").tap()
+    tab.locator("details.kiezer__delen label").first.tap()
+    tab.evaluate("window.scrollTo(0, 0); document.activeElement.blur()")
+    hidden, seen, under_bar = [], 0, 0
+    for step in range(2000):
+        tab.keyboard.press("Tab")
+        report = tab.evaluate("""() => {
+            const e = document.activeElement, bar = document.querySelector('.kiezer__balk');
+            if (!e || e === document.body) return null;
+            const r = e.getBoundingClientRect(), b = bar.getBoundingClientRect();
+            return {name: (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 50), shown: !bar.hidden,
+                    over: !bar.hidden && !bar.contains(e) && r.top < b.bottom && r.bottom > b.top,
+                    offScreen: r.bottom <= 0 || r.top >= innerHeight}; }""")
+        if report is None:
+            if step > 5:
+                break
+            continue
+        seen += 1
+        under_bar += report["shown"]
+        if report["over"] or report["offScreen"]:
+            hidden.append((step, report))
+    context.close()
+    print(f"/voor-begeleiders: {seen} stops, {under_bar} with the bar on the screen")
+    assert under_bar > 20, "the walk went along the list with the bar showing"
+    assert not hidden, f"focus under the bar: {len(hidden)} stops, {hidden[:5]}"
