@@ -325,3 +325,59 @@ def test_the_bar_with_the_choice_never_hides_the_focus(browser, server):
     print(f"/voor-begeleiders: {seen} stops, {under_bar} with the bar on the screen")
     assert under_bar > 20, "the walk went along the list with the bar showing"
     assert not hidden, f"focus under the bar: {len(hidden)} stops, {hidden[:5]}"
+
+
+MENU_STOP = """() => {
+    const e = document.activeElement, menu = document.getElementById('site-menu');
+    if (!document.getElementById('__drawer').checked || !menu.contains(e)) return null;
+    const r = e.getBoundingClientRect();
+    const top = document.elementFromPoint(Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1),
+                                          Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
+    return {name: (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40), role: e.getAttribute('role'),
+            seen: r.width > 0 && r.right > 0 && r.left < innerWidth && r.top >= 0 && r.bottom <= innerHeight
+                  && !!top && (top === e || e.contains(top) || top.contains(e))};
+}"""
+
+
+def menu_walk(tab, key: str = "Tab") -> list[dict]:
+    """The stops of the open menu, from the focus on, until the focus leaves it."""
+    stops = [tab.evaluate(MENU_STOP)]
+    for _ in range(60):
+        tab.keyboard.press(key)
+        stop = tab.evaluate(MENU_STOP)
+        if stop is None:
+            break
+        stops.append(stop)
+    return [stop for stop in stops if stop]
+
+
+@pytest.mark.parametrize("slug", CHAPTERS.values())
+def test_the_open_menu_shows_every_stop_and_goes_up_by_keyboard(browser, server, slug):
+    """The phone menu on a chapter opens on the panel "Hoofdstukken": Tab and Shift+Tab reach only what is on
+    that panel (nothing hidden behind it), and the arrow back to all pages is a button with a Dutch name that
+    works with Enter; then the main menu's links are the stops."""
+    context, tab = phone_page(browser, server, slug)
+    touch(tab, tab.get_by_role("button", name="Menu", exact=True))
+    tab.wait_for_function("document.getElementById('__drawer').checked")
+    tab.wait_for_timeout(400)  # the menu slides in (250 ms)
+    forward = menu_walk(tab)
+    touch(tab, tab.get_by_role("button", name="Menu", exact=True))  # Tab past the last stop closed it
+    tab.wait_for_timeout(400)
+    tab.evaluate("""[...document.querySelectorAll('#site-menu a[href], #site-menu [tabindex="0"]')]
+                    .filter(e => !e.closest('[inert]') && e.getClientRects().length).pop().focus()""")
+    backward = menu_walk(tab, "Shift+Tab")
+    hidden = [stop["name"] for stop in forward + backward if not stop["seen"]]
+    assert len(forward) >= 3 and not hidden, f"/{slug}: menu stops not on the screen: {hidden}"
+    up = tab.get_by_role("button", name="Terug naar alle pagina’s", exact=True)
+    assert [stop for stop in backward if stop["role"] == "button" and stop["name"] == "Terug naar alle pagina’s"], \
+        f"/{slug}: the way up is not a stop: {backward}"
+    touch(tab, tab.get_by_role("button", name="Menu", exact=True))  # Shift+Tab before the first stop closed it
+    tab.wait_for_timeout(400)
+    up.focus()
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => document.activeElement.matches('#site-menu [role=button]')")
+    tab.wait_for_timeout(400)
+    main = menu_walk(tab)
+    hidden = [stop["name"] for stop in main if not stop["seen"]]
+    assert "Woordenlijst" in [stop["name"] for stop in main] and not hidden, f"/{slug}: main menu {main}"
+    context.close()

@@ -435,7 +435,9 @@ document.addEventListener("DOMContentLoaded", function () {
           // Focus in the same tap, so a phone opens its keyboard for the search field
           if (checkbox.checked) {
             var first = part.toggle === "__search" ? part.panel.querySelector("input.md-search__input")
-              : part.panel.querySelector("a[href], label[tabindex], input");
+              : Array.prototype.find.call(part.panel.querySelectorAll("a[href], [tabindex='0']"), function (control) {
+                return !control.closest("[inert]") && control.getClientRects().length;
+              });
             if (first) { first.focus({ preventScroll: true }); }
           }
         });
@@ -455,5 +457,86 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
     sync();
+  });
+
+  // The phone menu's panels: Material slides a section ("Hoofdstukken") or a page's contents over the
+  // main menu, opened and closed by labels of hidden checkboxes. Only the panel on the screen is in the
+  // tab order (the rest is inert), and the arrows that go a level up or down are buttons with a Dutch
+  // name: their icon in the label, so a tap on the label works as before.
+  document.addEventListener("DOMContentLoaded", function () {
+    var root = document.getElementById("site-menu");
+    var drawer = document.getElementById("__drawer");
+    if (!root || !drawer) { return; }
+    var narrow = matchMedia("(max-width: 76.234375em)");
+    var made = [];
+
+    function toggleOf(nav) { return nav.parentElement.querySelector(":scope > input.md-nav__toggle"); }
+    function titleOf(nav) {
+      var title = nav.querySelector(":scope > label.md-nav__title");
+      return title ? title.textContent.trim() : "";
+    }
+    function shown(nav) {  // open, and every panel around it open too
+      for (var up = nav; up && up !== root; up = up.parentElement.closest("nav.md-nav")) {
+        var toggle = toggleOf(up);
+        if (toggle && !toggle.checked) { return false; }
+      }
+      return true;
+    }
+    function panels() {
+      made.splice(0).forEach(function (element) { element.inert = false; });
+      if (!narrow.matches || !drawer.checked) { return; }
+      var open = Array.prototype.filter.call(root.querySelectorAll("li > input.md-nav__toggle ~ nav.md-nav"), shown);
+      var panel = open[open.length - 1] || root.querySelector("nav.md-nav--primary");
+      for (var node = panel; node !== root; node = node.parentElement) {
+        Array.prototype.forEach.call(node.parentElement.children, function (other) {
+          if (other !== node && !other.matches("input")) { other.inert = true; made.push(other); }
+        });
+      }
+      panel.querySelectorAll("li > input.md-nav__toggle:not(:checked) ~ nav.md-nav").forEach(function (closed) {
+        closed.inert = true;
+        made.push(closed);
+      });
+      root.querySelectorAll("[data-paneel]").forEach(function (arrow) {
+        arrow.setAttribute("aria-expanded", String(document.getElementById(arrow.getAttribute("data-paneel")).checked));
+      });
+    }
+
+    root.querySelectorAll("li > input.md-nav__toggle ~ nav.md-nav").forEach(function (nav) {
+      var toggle = toggleOf(nav);
+      var down = nav.parentElement.querySelector(":scope > label.md-nav__link[for='" + toggle.id + "'] > .md-nav__icon");
+      var up = nav.querySelector(":scope > label.md-nav__title > .md-nav__icon");
+      var outer = nav.parentElement.closest("nav.md-nav");
+      [[down, "Open: " + titleOf(nav)],
+       [up, "Terug naar " + (outer && toggleOf(outer) ? titleOf(outer) : "alle pagina’s")]].forEach(function (pair) {
+        if (!pair[0]) { return; }
+        pair[0].setAttribute("role", "button");
+        pair[0].tabIndex = 0;
+        pair[0].setAttribute("aria-label", pair[1]);
+        if (pair[0] === down) { pair[0].setAttribute("data-paneel", toggle.id); }
+      });
+    });
+    root.addEventListener("keydown", function (event) {
+      var arrow = event.target;
+      if ((event.key !== "Enter" && event.key !== " ") || !arrow.matches(".md-nav__icon[role='button']")) { return; }
+      event.preventDefault();
+      var nav = arrow.closest("label").htmlFor;
+      arrow.click();  // the label's own work: its checkbox changes at once
+      panels();
+      // The focus stays in sight: on the new panel's way back, or on the arrow that opens the closed one.
+      var toggle = document.getElementById(nav);
+      var next = toggle.checked ? toggle.parentElement.querySelector(":scope > nav.md-nav > label.md-nav__title > [role='button']")
+        : root.querySelector("[data-paneel='" + nav + "']");
+      if (next && !next.closest("[inert]")) { next.focus(); }
+    });
+    // Tab out of the open menu closes it: the focus goes on in the page, not under the menu.
+    document.addEventListener("focusin", function (event) {
+      if (narrow.matches && drawer.checked && !root.contains(event.target)) {
+        document.querySelector("label.md-header__button[for='__drawer']").click();
+      }
+    });
+    root.addEventListener("change", panels);
+    drawer.addEventListener("change", panels);
+    narrow.addEventListener("change", panels);
+    panels();
   });
 })();
