@@ -381,3 +381,55 @@ def test_the_open_menu_shows_every_stop_and_goes_up_by_keyboard(browser, server,
     hidden = [stop["name"] for stop in main if not stop["seen"]]
     assert "Woordenlijst" in [stop["name"] for stop in main] and not hidden, f"/{slug}: main menu {main}"
     context.close()
+
+
+def test_back_closes_the_window_first_and_stays_on_the_page(browser, server):
+    """The phone's back gesture with a source window open closes the window; the reader stays where they were.
+    Closed by its button or followed by its link, no extra step is left: back then leaves the page at once."""
+    context, tab = phone_page(browser, server, "herken-je-dit")
+    start = tab.url
+    tab.goto(f"{server}/wat-is-gehechtheid/")
+    chapter = tab.url
+    marker = tab.locator(".bronverwijzing a.footnote-ref[data-bronnen='4 5']").first
+    window = tab.locator(WINDOW)
+    marker.scroll_into_view_if_needed()
+    before = tab.evaluate("scrollY")
+    touch(tab, marker)
+    window.wait_for(state="visible")
+    tab.go_back()
+    window.wait_for(state="hidden")
+    assert tab.url == chapter and abs(tab.evaluate("scrollY") - before) <= 3, "back closed the window in place"
+    assert focused(tab, marker), "the focus is back on the marker"
+
+    touch(tab, marker)
+    window.wait_for(state="visible")
+    touch(tab, window.get_by_role("button", name="Sluiten"))
+    window.wait_for(state="hidden")
+    touch(tab, marker)
+    window.get_by_role("link", name="Naar de bronnenlijst").tap()
+    tab.wait_for_function("() => location.hash === '#bron-4'")
+    tab.go_back()
+    assert tab.url == chapter, "back from the list: the text where the marker is"
+    tab.go_back()
+    assert tab.url == start, "no step left over: the second back leaves the page"
+    context.close()
+
+
+def test_back_closes_the_menu_first(browser, server):
+    context, tab = phone_page(browser, server, "herken-je-dit")
+    start = tab.url
+    tab.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    chapter = tab.url
+    menu = tab.get_by_role("button", name="Menu", exact=True)
+    touch(tab, menu)
+    tab.wait_for_function("() => document.getElementById('__drawer').checked")
+    tab.go_back()
+    tab.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert tab.url == chapter
+    touch(tab, menu)
+    tab.wait_for_function("() => document.getElementById('__drawer').checked")
+    tab.keyboard.press("Escape")
+    tab.wait_for_function("() => !document.getElementById('__drawer').checked")
+    tab.go_back()
+    assert tab.url == start, "closed with Escape, no step is left: back leaves the page"
+    context.close()

@@ -182,6 +182,44 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
+// The back gesture: an open window or menu takes one step in the history (pushState), so the phone's back
+// gesture or the browser's back button closes it and the reader stays on the page. Closed in any other
+// way, the step is taken back; a link followed from inside takes the step's place (location.replace), so
+// no extra step is left that back would have to pass. The page keeps its place (no scroll restoring).
+window.__site_terug = (function () {
+  "use strict";
+  var closer = null;
+  function ours() { return !!(history.state && history.state.siteOpen); }
+  window.addEventListener("popstate", function () {
+    if (!ours()) { history.scrollRestoration = "auto"; }  // back on the page's own step: as before
+    if (closer && !ours()) {
+      var close = closer;
+      closer = null;
+      close();
+    }
+  });
+  return {
+    opened: function (close) {
+      closer = close;
+      if (!ours()) {
+        history.scrollRestoration = "manual";
+        history.pushState({ siteOpen: true }, "");
+      }
+    },
+    closed: function () {
+      if (!closer) { return; }
+      closer = null;
+      if (ours()) { history.back(); }
+    },
+    follow: function (event, link) {
+      if (!closer || !ours() || link.target || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+      closer = null;
+      event.preventDefault();
+      location.replace(link.href);
+    }
+  };
+})();
+
 (function () {
   "use strict";
 
@@ -232,6 +270,13 @@ document.addEventListener("DOMContentLoaded", function () {
     sluit.addEventListener("click", function () { close(true); });
     kop.append(titel, sluit);
     venster.append(kop, element("div", "uitlegvenster__inhoud"));
+    // A link in the window (to the list, the Woordenlijst, a source) is followed in place of the back step.
+    venster.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href]");
+      if (!link) { return; }
+      window.__site_terug.follow(event, link);
+      close(false, true);
+    });
   }
 
   function spoken(link) {
@@ -284,7 +329,6 @@ document.addEventListener("DOMContentLoaded", function () {
       inhoud.appendChild(sources(link));
       verder.href = link.getAttribute("href");
       verder.textContent = "Naar de bronnenlijst";
-      verder.addEventListener("click", function () { close(false); });
     }
     var regel = element("p", "uitlegvenster__regel");
     regel.appendChild(verder);
@@ -314,7 +358,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function open(link) {
     if (!venster) { build(); }
-    if (opener && opener !== link) { close(false); }
+    if (opener && opener !== link) { close(false, true); }
     opener = link;
     fill(link);
     // In the text right after its marker, so Tab goes on from there; positioned, so nothing moves.
@@ -324,15 +368,17 @@ document.addEventListener("DOMContentLoaded", function () {
     link.setAttribute("aria-expanded", "true");
     link.setAttribute("aria-controls", venster.id);
     venster.focus({ preventScroll: true });
+    window.__site_terug.opened(function () { close(true, true); });
   }
 
-  function close(returnFocus) {
+  function close(returnFocus, keepStep) {
     if (!opener) { return; }
     var link = opener;
     opener = null;
     venster.hidden = true;
     link.setAttribute("aria-expanded", "false");
     if (returnFocus) { link.focus({ preventScroll: true }); }
+    if (!keepStep) { window.__site_terug.closed(); }
   }
 
   function trigger(target) {
@@ -536,6 +582,20 @@ document.addEventListener("DOMContentLoaded", function () {
     });
     root.addEventListener("change", panels);
     drawer.addEventListener("change", panels);
+    // The back gesture closes the open menu (window.__site_terug); a link in it takes the back step's place.
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked) { window.__site_terug.closed(); return; }
+      window.__site_terug.opened(function () {
+        var inside = root.contains(document.activeElement);
+        document.querySelector("label.md-header__button[for='__drawer']").click();
+        var button = document.querySelector("button[data-toggle='__drawer']");
+        if (inside && button) { button.focus(); }
+      });
+    });
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href]");
+      if (link) { window.__site_terug.follow(event, link); }
+    });
     narrow.addEventListener("change", panels);
     panels();
   });
