@@ -433,3 +433,30 @@ def test_back_closes_the_menu_first(browser, server):
     tab.go_back()
     assert tab.url == start, "closed with Escape, no step is left: back leaves the page"
     context.close()
+
+
+def test_search_results_are_reached_with_tab_and_escape_returns_to_the_button(browser, server):
+    """Search on a phone by keyboard: Tab from the field goes to the results (search stays open), Shift+Tab
+    back to the field; Escape closes the search and the focus is on the search button again."""
+    context, tab = phone_page(browser, server, "wat-is-gehechtheid")
+    button = tab.get_by_role("button", name="Zoeken")
+    touch(tab, button)
+    field = tab.locator("input.md-search__input")
+    assert focused(tab, field)
+    tab.keyboard.type("gehechtheid")
+    results = tab.locator(".md-search-result__list > li")
+    results.nth(1).wait_for(timeout=10000)
+    is_open = "() => document.getElementById('__search').checked"
+    in_results = "() => !!document.activeElement.closest('.md-search-result__list')"
+    tab.keyboard.press("Tab")
+    assert tab.evaluate(is_open) and tab.evaluate(in_results), "Tab from the field: the first result"
+    first = tab.evaluate("() => document.activeElement.href")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate(in_results) and tab.evaluate("() => document.activeElement.href") != first, "the next result"
+    tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("Shift+Tab")
+    assert focused(tab, field) and tab.evaluate(is_open), "Shift+Tab: back to the field"
+    tab.keyboard.press("Escape")
+    tab.wait_for_function("() => !document.getElementById('__search').checked")
+    assert focused(tab, button), "Escape: the focus is on the search button"
+    context.close()

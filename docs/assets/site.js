@@ -454,6 +454,31 @@ window.__site_terug = (function () {
     ["focusin", "pointerdown", "change"].forEach(function (type) { form.addEventListener(type, load); });
   });
 
+  // Search by keyboard (Material's search): Tab and Shift+Tab go from the field through the results and
+  // back, where Material would close the search; Escape closes it and the focus goes back to the search
+  // button. Before Material's own keys: this script runs first, and listens while the event comes down.
+  window.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("__search");
+    var field = document.querySelector("input.md-search__input");
+    if (!toggle || !toggle.checked || !field) { return; }
+    if (/^(Shift|Control|Alt|Meta)$/.test(event.key)) {
+      event.stopPropagation();  // Material would put the focus back in the field (for typing)
+    } else if (event.key === "Tab") {
+      var results = document.querySelectorAll(".md-search-result__list :is(:not(details) > [href], summary, details[open] [href])");
+      var stops = [field].concat(Array.prototype.slice.call(results));
+      var next = stops.indexOf(document.activeElement) + (event.shiftKey ? -1 : 1);
+      if (stops.indexOf(document.activeElement) < 0 || next < 0 || next >= stops.length) { return; }
+      event.preventDefault();
+      event.stopPropagation();
+      stops[next].focus();
+    } else if (event.key === "Escape") {
+      var button = document.querySelector("button[data-toggle='__search']");
+      window.setTimeout(function () {
+        if (button && button.getClientRects().length && !toggle.checked) { button.focus(); }
+      }, 0);
+    }
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () {
     var parts = [
       { toggle: "__drawer", panel: document.getElementById("site-menu"), narrow: matchMedia("(max-width: 76.234375em)") },
