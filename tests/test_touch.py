@@ -460,3 +460,53 @@ def test_search_results_are_reached_with_tab_and_escape_returns_to_the_button(br
     tab.wait_for_function("() => !document.getElementById('__search').checked")
     assert focused(tab, button), "Escape: the focus is on the search button"
     context.close()
+
+
+# The phone's text size at 200 %: Material sets the root at 125 % of the browser's size, the reader doubles it.
+LARGE_TEXT = "document.documentElement.style.fontSize = 'calc(125% * 2)'"
+ALL_PAGES = [*nav_pages(), "volledige-gids", "selectie", "tips-op-een-blad", "tipkaarten"]
+
+
+@pytest.mark.parametrize("slug", ALL_PAGES)
+def test_large_text_never_scrolls_sideways(browser, server, slug):
+    """WCAG 1.4.4 and 1.4.10 on a 390 px phone with text at 200 %: the page reflows, nothing (such as a
+    source's status label) runs past the right edge."""
+    context, tab = phone_page(browser, server, slug)
+    tab.evaluate(LARGE_TEXT)
+    tab.wait_for_timeout(100)
+    width, wide = tab.evaluate("""() => [document.scrollingElement.scrollWidth,
+        [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1
+            && !e.closest('.md-sidebar') && ![...e.children].some(c => c.getBoundingClientRect().right > innerWidth + 1))
+        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 30))]""")
+    context.close()
+    assert width <= PHONE["width"], f"/{slug}: {width} px wide with text at 200 %: {wide}"
+
+
+@pytest.mark.parametrize("slug", CHAPTERS.values())
+def test_the_window_fits_a_phone_on_its_side(browser, server, slug):
+    """844 x 390 (a phone on its side): every source and word window of the chapter is wholly on the screen,
+    below the header; what does not fit scrolls inside the window."""
+    context = browser.new_context(viewport={"width": 844, "height": 390}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(f"{server}/{slug}/")
+    window = tab.locator(WINDOW)
+    triggers = tab.locator(".bronverwijzing a.footnote-ref, a.uitleg")
+    off, count = [], triggers.count()
+    for index in range(count):
+        trigger = triggers.nth(index)
+        if not trigger.is_visible():
+            continue
+        trigger.scroll_into_view_if_needed()
+        x, y = trigger.evaluate("e => { const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; }")
+        tab.touchscreen.tap(x, y)  # a word over two lines: on its first line
+        window.wait_for(state="visible")
+        tab.wait_for_function("() => !document.getElementById('uitlegvenster').textContent.includes('Even geduld')")
+        box = tab.evaluate("""() => { const w = document.getElementById('uitlegvenster'), r = w.getBoundingClientRect();
+            return {top: r.top, bottom: r.bottom, header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+                    scrolls: w.scrollHeight <= w.clientHeight + 1 || getComputedStyle(w).overflowY === 'auto'}; }""")
+        if box["top"] < box["header"] or box["bottom"] > 390 or not box["scrolls"]:
+            off.append((index, trigger.inner_text(), round(box["top"]), round(box["bottom"])))
+        tab.keyboard.press("Escape")
+        window.wait_for(state="hidden")
+    context.close()
+    assert count > 0 and not off, f"/{slug}: windows past the screen (index, marker, top, bottom): {off[:5]}"

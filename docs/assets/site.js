@@ -321,6 +321,8 @@ window.__site_terug = (function () {
         uitleg.textContent = word.uitleg;
       }).catch(function () {
         uitleg.textContent = "De uitleg kon niet geladen worden. Je vindt ze in de woordenlijst.";
+      }).then(function () {
+        if (opener === link) { place(link); }  // the explanation made the window taller
       });
       verder.href = link.href;
       verder.textContent = "Meer in de woordenlijst";
@@ -347,9 +349,14 @@ window.__site_terug = (function () {
     var left = Math.min(Math.max(margin, box.left), document.documentElement.clientWidth - margin - width);
     var below = window.innerHeight - box.bottom - 2 * margin;
     var above = box.top - top - 2 * margin;
-    venster.style.maxHeight = Math.max(Math.max(below, above), 160) + "px";
+    // On a low screen (a phone on its side) the window may cover its marker, never run off the screen:
+    // at most the height between the sticky header and the bottom, and scrolls inside.
+    var header = document.querySelector(".md-header");
+    var ceiling = (header ? header.getBoundingClientRect().bottom : 0) + margin;
+    venster.style.maxHeight = Math.min(Math.max(below, above, 160), window.innerHeight - ceiling - margin) + "px";
     var height = venster.offsetHeight;
     var y = below >= Math.min(height, above) ? box.bottom + margin : box.top - margin - height;
+    y = Math.max(ceiling, Math.min(y, window.innerHeight - margin - height));
     // Coordinates of the window's containing block (the nearest positioned ancestor, or the page).
     var origin = (venster.offsetParent || document.body).getBoundingClientRect();
     venster.style.left = left - origin.left + "px";
