@@ -41,6 +41,11 @@ CASES = {
         "references.bib", "status = {verified}", "",
         ["references.bib", "vanijzendoorn1999disorganized", "status"],
     ),
+    "entry with a title but no language": (
+        "references.bib", "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n  langid = {english},\n",
+        "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n",
+        ["references.bib, regel {line_before}", "baer2006child", "langid = {english}"],
+    ),
     "broken internal link": (
         CHAPTER, "## Meer of minder veilig gehecht", "Zie [dit](bestaat-niet.md).\n\n## Meer of minder veilig gehecht",
         ["docs/wat-is-gehechtheid.md, regel {line}: bestaat-niet.md: die pagina of dat bestand bestaat niet"],
@@ -160,7 +165,7 @@ def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
         file.write('- term: kwetsbaarheid & zorg\n  vormen: [kwetsbaarheid]\n  uitleg: Uitleg met & en <b> en "dit".\n')
     with (project / "references.bib").open("a", encoding="utf-8") as file:
         file.write("\n@book{extra2024,\n  author = {Peeters, An},\n  title = {Zorg \\& hechting: <een> \"studie\"},\n"
-                   "  publisher = {Uitgeverij},\n  year = {2024},\n  site-number = {46},\n  status = {added}\n}\n")
+                   "  langid = {dutch},\n  publisher = {Uitgeverij},\n  year = {2024},\n  site-number = {46},\n  status = {added}\n}\n")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
