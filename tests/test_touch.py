@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import ARTIFACTS, CHAPTERS, PHONE, expand_numbers, nav_pages, soup_of
+from conftest import ARTIFACTS, CHAPTERS, PHONE, contrast, expand_numbers, nav_pages, soup_of
 
 PAGES = [*CHAPTERS.values(), "volledige-gids"]
 # What the eye sees of a marker: its text without the words for screen readers ("31–36" of [31–36]).
@@ -510,3 +510,56 @@ def test_the_window_fits_a_phone_on_its_side(browser, server, slug):
         window.wait_for(state="hidden")
     context.close()
     assert count > 0 and not off, f"/{slug}: windows past the screen (index, marker, top, bottom): {off[:5]}"
+
+
+def test_the_window_has_a_visible_edge_in_the_dark(browser, server):
+    """Dark palette (the phone set to dark): the window's edge stands out from the page, at least 3:1 (1.4.11)."""
+    context, tab = phone_page(browser, server, "wat-is-gehechtheid", color_scheme="dark")
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    marker = tab.locator(".bronverwijzing a.footnote-ref").first
+    marker.scroll_into_view_if_needed()
+    touch(tab, marker)
+    tab.locator(WINDOW).wait_for(state="visible")
+    tab.wait_for_timeout(300)  # Material fades colours
+    edge, page = tab.evaluate("""() => [getComputedStyle(document.getElementById('uitlegvenster')).borderTopColor,
+                                        getComputedStyle(document.body).backgroundColor]""")
+    context.close()
+    assert contrast(edge, page) >= 3, f"window edge {edge} on {page}: {contrast(edge, page):.2f}:1"
+
+
+def test_back_to_top_has_an_edge_in_forced_colours(browser, server):
+    """Windows high contrast: the "Terug naar boven" pill, shown when the reader scrolls back up, has a border."""
+    context, tab = phone_page(browser, server, "gehechtheid-in-pleegzorg", forced_colors="active")
+    tab.mouse.wheel(0, 3000)
+    tab.wait_for_timeout(300)
+    tab.mouse.wheel(0, -600)
+    top = tab.get_by_role("button", name="Terug naar boven")
+    top.wait_for(state="visible")
+    ARTIFACTS.mkdir(exist_ok=True)
+    top.screenshot(path=str(ARTIFACTS / "forced-colours-terug-naar-boven.png"))
+    style, width, colour, background = top.evaluate("""t => { const s = getComputedStyle(t);
+        return [s.borderTopStyle, parseFloat(s.borderTopWidth), s.borderTopColor, s.backgroundColor]; }""")
+    context.close()
+    assert style != "none" and width >= 1 and colour != background, f"no edge: {style} {width} {colour} on {background}"
+
+
+def test_the_focus_ring_shows_on_the_teal_header(browser, server):
+    """Light palette: Tab over the header's controls; each focus ring is at least 3:1 against the header."""
+    context, tab = phone_page(browser, server, "wat-is-gehechtheid", color_scheme="light")
+    rings = []
+    for _ in range(12):
+        tab.keyboard.press("Tab")
+        ring = tab.evaluate("""() => {
+            let e = document.activeElement;
+            if (!e.closest('.md-header')) return null;
+            if (!(e.offsetWidth || e.offsetHeight) && e.form)
+                e = [...e.form.querySelectorAll('label')].find(l => l.offsetWidth || l.offsetHeight) || e;
+            const s = getComputedStyle(e);
+            return [(e.getAttribute('aria-label') || e.getAttribute('title') || e.tagName).trim(), s.outlineStyle,
+                    s.outlineColor, getComputedStyle(document.querySelector('.md-header')).backgroundColor]; }""")
+        if ring:
+            rings.append(ring)
+    context.close()
+    weak = [(name, style, round(contrast(colour, header), 2)) for name, style, colour, header in rings
+            if style == "none" or contrast(colour, header) < 3]
+    assert len(rings) >= 3 and not weak, f"focus rings on the header: {weak}"
