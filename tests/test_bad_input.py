@@ -44,7 +44,7 @@ CASES = {
     "entry with a title but no language": (
         "references.bib", "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n  langid = {english},\n",
         "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n",
-        ["references.bib, regel {line_before}", "baer2006child", "langid = {english}"],
+        ["references.bib, regel ", "de bron 'baer2006child' heeft een veld langid = {{...}} nodig", "langid = {{english}}"],
     ),
     "broken internal link": (
         CHAPTER, "## Meer of minder veilig gehecht", "Zie [dit](bestaat-niet.md).\n\n## Meer of minder veilig gehecht",
