@@ -151,23 +151,24 @@ def focus_report(tab) -> dict:
         }
         const r = e.getClientRects()[0] || e.getBoundingClientRect();  // a link over two lines: its first line
         const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const back = document.querySelector('.md-top');  // "Terug naar boven", shown below the header
+        const pill = back && !back.hidden && !back.classList.contains('md-top--hidden') ? back.getBoundingClientRect() : null;
         const inHeader = !!e.closest('.md-header, .md-skip, [data-md-component=skip]');
         const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
         const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
         const top = document.elementFromPoint(x, y);
         return {name: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 50),
                 onScreen: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0,
-                underHeader: !inHeader && r.bottom <= header + 1,
+                underHeader: !inHeader && (r.top < header - 0.5 || (!!pill && r.top < pill.bottom - 0.5
+                             && r.bottom > pill.top && r.left < pill.right && r.right > pill.left)),
                 covered: !(top && (top === e || e.contains(top) || top.contains(e)))};
     }""")
 
 
-@pytest.mark.parametrize("slug", PAGES)
-@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
-def test_keyboard_walk_never_loses_the_focus(browser, server, slug, key):
-    """Tab and Shift+Tab over the whole page on a phone: the focus never lands off screen, in the closed
-    menu, or wholly under the sticky header (WCAG 2.4.11)."""
+def keyboard_walk(browser, server, slug, key, large_text=False):
     context, tab = phone_page(browser, server, slug)
+    if large_text:
+        tab.evaluate(LARGE_TEXT)
     if key == "Shift+Tab":
         tab.keyboard.press("End")
         tab.wait_for_timeout(300)
@@ -185,6 +186,21 @@ def test_keyboard_walk_never_loses_the_focus(browser, server, slug, key):
     context.close()
     print(f"/{slug} {key}: {seen} stops")
     assert seen > 20 and not lost, f"/{slug} {key}: focus not visible at {lost[:5]}"
+
+
+@pytest.mark.parametrize("slug", PAGES)
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_keyboard_walk_never_loses_the_focus(browser, server, slug, key):
+    """Tab and Shift+Tab over the whole page on a phone: the focus never lands off screen, in the closed
+    menu, or under the sticky header or the "Terug naar boven" pill below it, not even partly (WCAG 2.4.11)."""
+    keyboard_walk(browser, server, slug, key)
+
+
+@pytest.mark.parametrize("slug", CHAPTERS.values())
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_keyboard_walk_with_large_text(browser, server, slug, key):
+    """The same with text at 200 %: the pill "Terug naar boven" must not grow over the room kept free."""
+    keyboard_walk(browser, server, slug, key, large_text=True)
 
 
 def test_the_menu_button_opens_the_menu_and_a_closed_menu_is_skipped(browser, server):
