@@ -412,9 +412,14 @@ window.__site_terug = (function () {
     if (!refocus) { return; }
     var link = refocus;
     refocus = null;
-    window.setTimeout(function () {
+    function back() {
       if (!document.activeElement || document.activeElement === document.body) { link.focus({ preventScroll: true }); }
-    }, 0);
+    }
+    window.setTimeout(back, 0);
+    // A tap's mouse events follow its pointerup and can take the focus away again: once more after its click.
+    function clicked() { window.setTimeout(back, 0); }
+    document.addEventListener("click", clicked, { capture: true, once: true });
+    window.setTimeout(function () { document.removeEventListener("click", clicked, { capture: true }); }, 1000);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && opener) {
