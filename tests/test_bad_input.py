@@ -50,6 +50,11 @@ CASES = {
         "references.bib", "status = {verified}", "",
         ["references.bib", "vanijzendoorn1999disorganized", "status"],
     ),
+    "entry with a title but no language": (
+        "references.bib", "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n  langid = {english},\n",
+        "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n",
+        ["references.bib, regel ", "de bron 'baer2006child' heeft een veld langid = {{...}} nodig", "langid = {{english}}"],
+    ),
     "broken internal link": (
         CHAPTER, "## Meer of minder veilig gehecht", "Zie [dit](bestaat-niet.md).\n\n## Meer of minder veilig gehecht",
         ["docs/wat-is-gehechtheid.md, regel {line}: bestaat-niet.md: die pagina of dat bestand bestaat niet"],
@@ -172,7 +177,7 @@ def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
         file.write(f'- term: {word} & zorg\n  vormen: [{word}]\n  uitleg: Uitleg met & en <b> en "dit".\n')
     with (project / "references.bib").open("a", encoding="utf-8") as file:
         file.write(f"\n@book{{{key},\n  author = {{Peeters, An}},\n  title = {{Zorg \\& hechting: <een> \"studie\"}},\n"
-                   f"  publisher = {{Uitgeverij}},\n  year = {{2024}},\n  site-number = {{{number}}},\n  status = {{added}}\n}}\n")
+                   f"  langid = {{dutch}},\n  publisher = {{Uitgeverij}},\n  year = {{2024}},\n  site-number = {{{number}}},\n  status = {{added}}\n}}\n")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

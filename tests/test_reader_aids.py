@@ -278,3 +278,12 @@ def test_search_results_do_not_read_out_the_markers(site):
                 f"/{page}/: the search index reads the marker after '{before[-1]}'"
             checked += 1
     assert checked > 40, "the chapters' markers were found"
+
+
+def test_the_english_expansion_is_marked_english(site):
+    """WCAG 3.1.2: what VIPP stands for is English and read as English; the Dutch sentence around it is not."""
+    page = soup_of(site, "vipp-fc-en-basic-trust")
+    sentence = next(p for p in page.select("article p") if p.get_text().startswith("VIPP staat voor"))
+    marked = sentence.select("[lang=en]")
+    assert [span.get_text() for span in marked] == ["Video-Feedback Intervention Program to promote Positive Parenting"]
+    assert sentence.find_parent(attrs={"lang": True})["lang"] == "nl"

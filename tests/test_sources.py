@@ -220,3 +220,42 @@ def test_about_page_reports_the_state_of_the_sources(site, bib):
         assert int(listed.group(1)) == len(numbers) and numbers == sorted(statuses.get(status, [])), label
     assert "West, Vanderfaeillie, Van Hove, Gypen en Van Holen (2020)" in text
     assert "waarschijnlijk, maar niet zeker" in text
+
+
+ENGLISH = {"english", "american", "british"}
+
+
+def plain_title(value: str) -> str:
+    """A BibTeX title as pandoc prints it: without protecting braces and escapes."""
+    return normalise(value.replace("{", "").replace("}", "").replace("\\&", "&").replace("'", "’"))
+
+
+def test_every_title_says_its_language(bib):
+    """A reader's voice needs the language of each title: every entry with a title names it (langid)."""
+    missing = [key for key, entry in bib.entries.items() if "title" in entry.fields and "langid" not in entry.fields]
+    assert not missing, f"entries without langid: {missing}"
+
+
+@pytest.mark.parametrize("slug", ["bronnen", *CHAPTERS.values()])
+def test_english_titles_are_marked_english(site, bib, slug):
+    """WCAG 3.1.2: each source marked English (langid) shows its title and journal or book inside lang="en",
+    on the Bronnen page and in each chapter's list (the window copies those); a Dutch title stays unmarked."""
+    soup = soup_of(site, slug)
+    items = {int(li["value"]): li for li in soup.select("ol.bronnenlijst > li, div.footnote li[value]")}
+    if slug != "bronnen":
+        items = {int(li["id"].rsplit("-", 1)[1]): li for li in soup.select("div.footnote li[id^=bron-]")}
+    checked = 0
+    for entry in bib.entries.values():
+        number = int(entry.fields["brochure-number"]) if "brochure-number" in entry.fields else None
+        if number not in items or "title" not in entry.fields:
+            continue
+        marked = [normalise(span.get_text()) for span in items[number].select("[lang=en]")]
+        title = plain_title(entry.fields["title"])
+        if entry.fields.get("langid", "").lower() in ENGLISH:
+            assert title in marked, f"/{slug} source {number}: title not marked English: {marked}"
+            container = entry.fields.get("journal") or entry.fields.get("booktitle")
+            assert not container or plain_title(container) in marked, f"/{slug} source {number}: {marked}"
+        else:
+            assert not marked, f"/{slug} source {number} is not English: {marked}"
+        checked += 1
+    assert checked > 0

@@ -155,7 +155,7 @@ def test_glossary_reads_a_good_file(tmp_path):
     ]
 
 
-ENTRY = "@article{{{key},\n  title = {{T}},\n  {fields}\n}}\n"
+ENTRY = "@article{{{key},\n  title = {{T}},\n  langid = {{english}},\n  {fields}\n}}\n"
 BIB_MISTAKES = {
     "kapotte bron": ("@article{a,\n  title = {T},\n  brochure-number = {1},\n  status = {verified}\n}\n\n"
                      "@article{b,\n  title = {T,\n  brochure-number = {2},\n  status = {verified}\n}\n",
@@ -164,7 +164,7 @@ BIB_MISTAKES = {
                          "references.bib, regel 1: de bron 'a' heeft een veld status = {...} nodig"),
     "nummer twee keer": (ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
                          + ENTRY.format(key="b", fields="brochure-number = {1}, status = {unrecovered}"),
-                         "references.bib, regel 5: de bronnen 'a' en 'b' hebben allebei nummer 1"),
+                         "references.bib, regel 6: de bronnen 'a' en 'b' hebben allebei nummer 1"),
     "toegevoegd zonder eigen nummer": (ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
                                        + ENTRY.format(key="b", fields="brochure-number = {2}, status = {added}"),
                                        "de bron 'b' heeft status = {added}, dus site-number en geen brochure-number"),
@@ -182,6 +182,27 @@ def test_bibtex_mistakes_are_explained(tmp_path, case):
     with pytest.raises(citations.SourceError) as error:
         citations.Sources.read(path)
     assert expected in str(error.value), str(error.value)
+
+
+def test_a_title_says_its_language(tmp_path):
+    """An English title is marked for pandoc (\\foreignlanguage, written as lang="en"); a Dutch one is not; a
+    title without langid stops with what to write."""
+    path = tmp_path / "references.bib"
+    path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+                    + ENTRY.format(key="b", fields="brochure-number = {2}, status = {verified}").replace("english", "dutch")
+                    + "@book{c,\n  title = {A {Big} book},\n  booktitle = {X},\n  langid = {british},\n"
+                      "  brochure-number = {3},\n  status = {verified}\n}\n", encoding="utf-8")
+    sources = citations.Sources.read(path)
+    assert sources.languages == {"a": "english", "c": "english"}
+    text = sources.for_pandoc()
+    assert "title = {\\foreignlanguage{english}{T}}" in text and "title = {T},\n  langid = {dutch}" in text
+    assert "title = {\\foreignlanguage{english}{A {Big} book}}" in text
+    assert "booktitle = {\\foreignlanguage{english}{X}}" in text
+    path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}").replace(
+        "  langid = {english},\n", ""), encoding="utf-8")
+    with pytest.raises(citations.SourceError) as error:
+        citations.Sources.read(path)
+    assert "references.bib, regel 1: de bron 'a' heeft een veld langid = {...} nodig" in str(error.value)
 
 
 def test_added_sources_are_counted_apart(tmp_path):

@@ -93,6 +93,10 @@ function builder(form) {
     keuzeZichtbaar = entries[entries.length - 1].isIntersecting;
     balk.hidden = !address() || keuzeZichtbaar;
   }).observe(form.querySelector(".kiezer__keuze"));
+  // Focus never hidden under the bar (WCAG 2.4.11): what gets focus stops above it (site.css, scroll-padding).
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty("--kiezer-balk", `${balk.offsetHeight}px`);
+  }).observe(balk);
   deel.addEventListener("click", () => {
     const url = address();
     if (navigator.share) {

@@ -182,6 +182,44 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
+// The back gesture: an open window or menu takes one step in the history (pushState), so the phone's back
+// gesture or the browser's back button closes it and the reader stays on the page. Closed in any other
+// way, the step is taken back; a link followed from inside takes the step's place (location.replace), so
+// no extra step is left that back would have to pass. The page keeps its place (no scroll restoring).
+window.__site_terug = (function () {
+  "use strict";
+  var closer = null;
+  function ours() { return !!(history.state && history.state.siteOpen); }
+  window.addEventListener("popstate", function () {
+    if (!ours()) { history.scrollRestoration = "auto"; }  // back on the page's own step: as before
+    if (closer && !ours()) {
+      var close = closer;
+      closer = null;
+      close();
+    }
+  });
+  return {
+    opened: function (close) {
+      closer = close;
+      if (!ours()) {
+        history.scrollRestoration = "manual";
+        history.pushState({ siteOpen: true }, "");
+      }
+    },
+    closed: function () {
+      if (!closer) { return; }
+      closer = null;
+      if (ours()) { history.back(); }
+    },
+    follow: function (event, link) {
+      if (!closer || !ours() || link.target || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+      closer = null;
+      event.preventDefault();
+      location.replace(link.href);
+    }
+  };
+})();
+
 (function () {
   "use strict";
   // Files fetched later, by the names the build gave them (with a content hash: overrides/hooks/fingerprint.py).
@@ -234,6 +272,13 @@ document.addEventListener("DOMContentLoaded", function () {
     sluit.addEventListener("click", function () { close(true); });
     kop.append(titel, sluit);
     venster.append(kop, element("div", "uitlegvenster__inhoud"));
+    // A link in the window (to the list, the Woordenlijst, a source) is followed in place of the back step.
+    venster.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href]");
+      if (!link) { return; }
+      window.__site_terug.follow(event, link);
+      close(false, true);
+    });
   }
 
   function spoken(link) {
@@ -278,6 +323,8 @@ document.addEventListener("DOMContentLoaded", function () {
         uitleg.textContent = word.uitleg;
       }).catch(function () {
         uitleg.textContent = "De uitleg kon niet geladen worden. Je vindt ze in de woordenlijst.";
+      }).then(function () {
+        if (opener === link) { place(link); }  // the explanation made the window taller
       });
       verder.href = link.href;
       verder.textContent = "Meer in de woordenlijst";
@@ -286,7 +333,6 @@ document.addEventListener("DOMContentLoaded", function () {
       inhoud.appendChild(sources(link));
       verder.href = link.getAttribute("href");
       verder.textContent = "Naar de bronnenlijst";
-      verder.addEventListener("click", function () { close(false); });
     }
     var regel = element("p", "uitlegvenster__regel");
     regel.appendChild(verder);
@@ -305,9 +351,14 @@ document.addEventListener("DOMContentLoaded", function () {
     var left = Math.min(Math.max(margin, box.left), document.documentElement.clientWidth - margin - width);
     var below = window.innerHeight - box.bottom - 2 * margin;
     var above = box.top - top - 2 * margin;
-    venster.style.maxHeight = Math.max(Math.max(below, above), 160) + "px";
+    // On a low screen (a phone on its side) the window may cover its marker, never run off the screen:
+    // at most the height between the sticky header and the bottom, and scrolls inside.
+    var header = document.querySelector(".md-header");
+    var ceiling = (header ? header.getBoundingClientRect().bottom : 0) + margin;
+    venster.style.maxHeight = Math.min(Math.max(below, above, 160), window.innerHeight - ceiling - margin) + "px";
     var height = venster.offsetHeight;
     var y = below >= Math.min(height, above) ? box.bottom + margin : box.top - margin - height;
+    y = Math.max(ceiling, Math.min(y, window.innerHeight - margin - height));
     // Coordinates of the window's containing block (the nearest positioned ancestor, or the page).
     var origin = (venster.offsetParent || document.body).getBoundingClientRect();
     venster.style.left = left - origin.left + "px";
@@ -316,7 +367,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function open(link) {
     if (!venster) { build(); }
-    if (opener && opener !== link) { close(false); }
+    if (opener && opener !== link) { close(false, true); }
     opener = link;
     fill(link);
     // In the text right after its marker, so Tab goes on from there; positioned, so nothing moves.
@@ -326,15 +377,17 @@ document.addEventListener("DOMContentLoaded", function () {
     link.setAttribute("aria-expanded", "true");
     link.setAttribute("aria-controls", venster.id);
     venster.focus({ preventScroll: true });
+    window.__site_terug.opened(function () { close(true, true); });
   }
 
-  function close(returnFocus) {
+  function close(returnFocus, keepStep) {
     if (!opener) { return; }
     var link = opener;
     opener = null;
     venster.hidden = true;
     link.setAttribute("aria-expanded", "false");
     if (returnFocus) { link.focus({ preventScroll: true }); }
+    if (!keepStep) { window.__site_terug.closed(); }
   }
 
   function trigger(target) {
@@ -361,9 +414,14 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!refocus) { return; }
     var link = refocus;
     refocus = null;
-    window.setTimeout(function () {
+    function back() {
       if (!document.activeElement || document.activeElement === document.body) { link.focus({ preventScroll: true }); }
-    }, 0);
+    }
+    window.setTimeout(back, 0);
+    // A tap's mouse events follow its pointerup and can take the focus away again: once more after its click.
+    function clicked() { window.setTimeout(back, 0); }
+    document.addEventListener("click", clicked, { capture: true, once: true });
+    window.setTimeout(function () { document.removeEventListener("click", clicked, { capture: true }); }, 1000);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && opener) {
@@ -412,6 +470,31 @@ document.addEventListener("DOMContentLoaded", function () {
     ["focusin", "pointerdown", "change"].forEach(function (type) { form.addEventListener(type, load); });
   });
 
+  // Search by keyboard (Material's search): Tab and Shift+Tab go from the field through the results and
+  // back, where Material would close the search; Escape closes it and the focus goes back to the search
+  // button. Before Material's own keys: this script runs first, and listens while the event comes down.
+  window.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("__search");
+    var field = document.querySelector("input.md-search__input");
+    if (!toggle || !toggle.checked || !field) { return; }
+    if (/^(Shift|Control|Alt|Meta)$/.test(event.key)) {
+      event.stopPropagation();  // Material would put the focus back in the field (for typing)
+    } else if (event.key === "Tab") {
+      var results = document.querySelectorAll(".md-search-result__list :is(:not(details) > [href], summary, details[open] [href])");
+      var stops = [field].concat(Array.prototype.slice.call(results));
+      var next = stops.indexOf(document.activeElement) + (event.shiftKey ? -1 : 1);
+      if (stops.indexOf(document.activeElement) < 0 || next < 0 || next >= stops.length) { return; }
+      event.preventDefault();
+      event.stopPropagation();
+      stops[next].focus();
+    } else if (event.key === "Escape") {
+      var button = document.querySelector("button[data-toggle='__search']");
+      window.setTimeout(function () {
+        if (button && button.getClientRects().length && !toggle.checked) { button.focus(); }
+      }, 0);
+    }
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () {
     var parts = [
       { toggle: "__drawer", panel: document.getElementById("site-menu"), narrow: matchMedia("(max-width: 76.234375em)") },
@@ -439,7 +522,9 @@ document.addEventListener("DOMContentLoaded", function () {
           // Focus in the same tap, so a phone opens its keyboard for the search field
           if (checkbox.checked) {
             var first = part.toggle === "__search" ? part.panel.querySelector("input.md-search__input")
-              : part.panel.querySelector("a[href], label[tabindex], input");
+              : Array.prototype.find.call(part.panel.querySelectorAll("a[href], [tabindex='0']"), function (control) {
+                return !control.closest("[inert]") && control.getClientRects().length;
+              });
             if (first) { first.focus({ preventScroll: true }); }
           }
         });
@@ -459,5 +544,100 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
     sync();
+  });
+
+  // The phone menu's panels: Material slides a section ("Hoofdstukken") or a page's contents over the
+  // main menu, opened and closed by labels of hidden checkboxes. Only the panel on the screen is in the
+  // tab order (the rest is inert), and the arrows that go a level up or down are buttons with a Dutch
+  // name: their icon in the label, so a tap on the label works as before.
+  document.addEventListener("DOMContentLoaded", function () {
+    var root = document.getElementById("site-menu");
+    var drawer = document.getElementById("__drawer");
+    if (!root || !drawer) { return; }
+    var narrow = matchMedia("(max-width: 76.234375em)");
+    var made = [];
+
+    function toggleOf(nav) { return nav.parentElement.querySelector(":scope > input.md-nav__toggle"); }
+    function titleOf(nav) {
+      var title = nav.querySelector(":scope > label.md-nav__title");
+      return title ? title.textContent.trim() : "";
+    }
+    function shown(nav) {  // open, and every panel around it open too
+      for (var up = nav; up && up !== root; up = up.parentElement.closest("nav.md-nav")) {
+        var toggle = toggleOf(up);
+        if (toggle && !toggle.checked) { return false; }
+      }
+      return true;
+    }
+    function panels() {
+      made.splice(0).forEach(function (element) { element.inert = false; });
+      if (!narrow.matches || !drawer.checked) { return; }
+      var open = Array.prototype.filter.call(root.querySelectorAll("li > input.md-nav__toggle ~ nav.md-nav"), shown);
+      var panel = open[open.length - 1] || root.querySelector("nav.md-nav--primary");
+      for (var node = panel; node !== root; node = node.parentElement) {
+        Array.prototype.forEach.call(node.parentElement.children, function (other) {
+          if (other !== node && !other.matches("input")) { other.inert = true; made.push(other); }
+        });
+      }
+      panel.querySelectorAll("li > input.md-nav__toggle:not(:checked) ~ nav.md-nav").forEach(function (closed) {
+        closed.inert = true;
+        made.push(closed);
+      });
+      root.querySelectorAll("[data-paneel]").forEach(function (arrow) {
+        arrow.setAttribute("aria-expanded", String(document.getElementById(arrow.getAttribute("data-paneel")).checked));
+      });
+    }
+
+    root.querySelectorAll("li > input.md-nav__toggle ~ nav.md-nav").forEach(function (nav) {
+      var toggle = toggleOf(nav);
+      var down = nav.parentElement.querySelector(":scope > label.md-nav__link[for='" + toggle.id + "'] > .md-nav__icon");
+      var up = nav.querySelector(":scope > label.md-nav__title > .md-nav__icon");
+      var outer = nav.parentElement.closest("nav.md-nav");
+      [[down, "Open: " + titleOf(nav)],
+       [up, "Terug naar " + (outer && toggleOf(outer) ? titleOf(outer) : "alle pagina’s")]].forEach(function (pair) {
+        if (!pair[0]) { return; }
+        pair[0].setAttribute("role", "button");
+        pair[0].tabIndex = 0;
+        pair[0].setAttribute("aria-label", pair[1]);
+        if (pair[0] === down) { pair[0].setAttribute("data-paneel", toggle.id); }
+      });
+    });
+    root.addEventListener("keydown", function (event) {
+      var arrow = event.target;
+      if ((event.key !== "Enter" && event.key !== " ") || !arrow.matches(".md-nav__icon[role='button']")) { return; }
+      event.preventDefault();
+      var nav = arrow.closest("label").htmlFor;
+      arrow.click();  // the label's own work: its checkbox changes at once
+      panels();
+      // The focus stays in sight: on the new panel's way back, or on the arrow that opens the closed one.
+      var toggle = document.getElementById(nav);
+      var next = toggle.checked ? toggle.parentElement.querySelector(":scope > nav.md-nav > label.md-nav__title > [role='button']")
+        : root.querySelector("[data-paneel='" + nav + "']");
+      if (next && !next.closest("[inert]")) { next.focus(); }
+    });
+    // Tab out of the open menu closes it: the focus goes on in the page, not under the menu.
+    document.addEventListener("focusin", function (event) {
+      if (narrow.matches && drawer.checked && !root.contains(event.target)) {
+        document.querySelector("label.md-header__button[for='__drawer']").click();
+      }
+    });
+    root.addEventListener("change", panels);
+    drawer.addEventListener("change", panels);
+    // The back gesture closes the open menu (window.__site_terug); a link in it takes the back step's place.
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked) { window.__site_terug.closed(); return; }
+      window.__site_terug.opened(function () {
+        var inside = root.contains(document.activeElement);
+        document.querySelector("label.md-header__button[for='__drawer']").click();
+        var button = document.querySelector("button[data-toggle='__drawer']");
+        if (inside && button) { button.focus(); }
+      });
+    });
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href]");
+      if (link) { window.__site_terug.follow(event, link); }
+    });
+    narrow.addEventListener("change", panels);
+    panels();
   });
 })();

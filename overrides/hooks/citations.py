@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +57,10 @@ ABOUT_ANCHOR = "over-de-bronnen"
 SOURCES_PAGE = "bronnen.md"
 CSL_BASE = "apa-no-ampersand.csl"  # APA 7 with "en" instead of "&" between names
 BIB_HELP = "README.md, 'Een bron toevoegen'"
+# A source's language (BibLaTeX `langid`, required with a title) -> the name pandoc's \foreignlanguage knows;
+# None: the page's own language. Titles in another language are read in that language (WCAG 3.1.2).
+LANGUAGES = {"dutch": None, "flemish": None, "english": "english", "american": "english", "british": "english"}
+MARKED_FIELDS = ("title", "journal", "booktitle")
 
 
 class SourceError(PluginError):
@@ -94,6 +98,7 @@ class Sources:
     path: Path
     numbers: dict[str, int]
     statuses: dict[str, str]
+    languages: dict[str, str] = field(default_factory=dict)  # key -> pandoc's name of the language, for sources not in Dutch
 
     @property
     def brochure(self) -> dict[str, int]:
@@ -108,6 +113,7 @@ class Sources:
             raise SourceError(_broken_entry(path, text)) from error
         numbers: dict[str, int] = {}
         statuses: dict[str, str] = {}
+        languages: dict[str, str] = {}
         seen: dict[int, str] = {}
 
         def where(key: str) -> str:
@@ -135,13 +141,40 @@ class Sources:
             seen[number] = key
             numbers[key] = number
             statuses[key] = status
+            langid = entry.fields.get("langid", "").strip().lower()
+            if ("title" in entry.fields or langid) and langid not in LANGUAGES:
+                raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld langid = {{...}} nodig, de taal van "
+                                  "de titel: langid = {english} voor een Engelse titel, langid = {dutch} voor een "
+                                  f"Nederlandse ({BIB_HELP})")
+            if LANGUAGES.get(langid):
+                languages[key] = LANGUAGES[langid]
         last_brochure = max((n for k, n in numbers.items() if statuses[k] != ADDED), default=0)
         for key, number in numbers.items():
             if statuses[key] == ADDED and number <= last_brochure:
                 raise SourceError(f"{where(key)}: de toegevoegde bron '{key}' heeft site-number {number}, maar de "
                                   f"nummers tot {last_brochure} zijn die van de brochure: neem het eerste vrije "
                                   f"nummer, {max(numbers.values()) + 1}")
-        return cls(path, numbers, statuses)
+        return cls(path, numbers, statuses, languages)
+
+    def for_pandoc(self) -> str:
+        """The .bib file as pandoc reads it: the title, journal and book title of a source in another
+        language wrapped in \\foreignlanguage{…}{…}, which pandoc writes as <span lang="en">."""
+        text = self.path.read_text(encoding="utf-8")
+        for key, language in self.languages.items():
+            start = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M).end()
+            following = re.compile(r"^@", re.M).search(text, start)
+            end = following.start() if following else len(text)
+            entry = text[start:end]
+            found = list(re.finditer(r"\b(?:" + "|".join(MARKED_FIELDS) + r")\s*=\s*\{", entry))
+            for field in reversed(found):  # from the end: the earlier places stay where they are
+                close, depth = field.end(), 1
+                while depth:
+                    depth += {"{": 1, "}": -1}.get(entry[close], 0)
+                    close += 1
+                value = entry[field.end():close - 1]
+                entry = f"{entry[:field.end()]}\\foreignlanguage{{{language}}}{{{value}}}{entry[close - 1:]}"
+            text = text[:start] + entry + text[end:]
+        return text
 
 
 class _PandocHtmlSpans:
@@ -269,7 +302,7 @@ def prepare_registry(*, build: Build) -> None:
     registry = build.config.plugins["bibtex"].registry
     # The plugin hands pandoc pybtex's re-serialisation of the file, which doubles
     # backslashes (`\&` becomes `\\&`, a line break to pandoc): give pandoc the file itself.
-    registry.__dict__["bib_data_bibtex"] = build.sources.path.read_text(encoding="utf-8")
+    registry.__dict__["bib_data_bibtex"] = build.sources.for_pandoc()
     plugin_reference_text = registry.__dict__.setdefault("plugin_reference_text", registry.reference_text)
     registry.reference_text = _reference_text(plugin_reference_text, build.sources, build.config.extra["reactie"])
 
