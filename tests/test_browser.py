@@ -24,7 +24,8 @@ def test_body_text_is_at_least_16px_on_a_phone(server, phone, slug):
 def test_tip_and_key_message_boxes_stand_out(server, desktop, scheme):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    desktop.wait_for_timeout(400)  # Material fades colours for 125 ms
+    # Material fades the colours: read them once every transition has ended.
+    desktop.wait_for_function("() => document.getAnimations().every(a => a.playState === 'finished')")
     styles = desktop.evaluate(
         """() => ['#tip-kleine-signalen', '#kern-vipp-fc-en-basic-trust', '[data-afdruk] > p'].map(sel => {
              const s = getComputedStyle(document.querySelector(sel));
@@ -62,7 +63,8 @@ COLOUR_PAIRS = [
 def test_text_colours_meet_wcag_aa(server, desktop, scheme):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    desktop.wait_for_timeout(400)  # Material fades colours for 125 ms
+    # Material fades the colours: read them once every transition has ended.
+    desktop.wait_for_function("() => document.getAnimations().every(a => a.playState === 'finished')")
     for text_selector, background_selector in COLOUR_PAIRS:
         colours = desktop.evaluate(
             """([t, b]) => [getComputedStyle(document.querySelector(t)).color,
