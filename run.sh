@@ -24,6 +24,11 @@ if ! cmp -s requirements.lock .venv/.installed-lock 2>/dev/null; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
   cp requirements.lock .venv/.installed-lock
 fi
+# The site's own package (gids/), editable: installed again only when pyproject.toml changed.
+if ! cmp -s pyproject.toml .venv/.installed-pyproject 2>/dev/null; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+  cp pyproject.toml .venv/.installed-pyproject
+fi
 
 # Debian packages the tests use (each is checked by the file it provides):
 #   chromium (browser tests, PDFs), poppler-utils (pdftotext, pdffonts, pdftoppm), zbar-tools (zbarimg
@@ -76,7 +81,7 @@ export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
-  serve|build|check|test) .venv/bin/python tools/redactie.py yaml ;;  # a YAML mistake, said plainly first
+  serve|build|check|test) .venv/bin/python -m gids.redactie yaml ;;  # a YAML mistake, said plainly first
 esac
 case "$command" in
   serve) exec .venv/bin/mkdocs serve "$@" ;;
@@ -96,8 +101,8 @@ case "$command" in
   check)
     # The content, link and source tests on a build without PDFs: no browser, no server.
     TEST_PDF=0 exec .venv/bin/python -m pytest -q -m "not browser and not pdf and not slow and not npm" "$@" ;;
-  hernoem) exec .venv/bin/python tools/redactie.py hernoem "$@" ;;
-  report) exec .venv/bin/python benchmark/leesbaarheid.py "$@" ;;
+  hernoem) exec .venv/bin/python -m gids.redactie hernoem "$@" ;;
+  report) exec .venv/bin/python -m gids.leesbaarheid "$@" ;;
   benchmark) exec .venv/bin/python benchmark/run.py "$@" ;;
   *) echo "usage: ./run.sh serve | build | test | check | hernoem OUD NIEUW | report | benchmark" >&2; exit 2 ;;
 esac

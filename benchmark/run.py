@@ -33,11 +33,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from gids.loopback import Nginx, transferred
+from gids.project import nav_pages
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT / "server"), str(ROOT / "tests")]
-from conftest import nav_pages  # noqa: E402  (the tests' list of pages)
-from loopback import Nginx, transferred  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 PAGES = [*nav_pages(), "volledige-gids"]  # the whole guide is ours only (mkdocs-print-site-plugin)

@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 from pybtex.database import parse_file
 
+from gids.project import nav_pages  # noqa: F401  (the tests import it from here)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = FIXTURES / "brontekst.txt"  # copy of shared/seed/gehechtheid-in-pleegzorg.txt
@@ -80,21 +82,6 @@ def site(tmp_path_factory) -> Path:
     result = build(ROOT, site_dir, pdf=os.environ.get("TEST_PDF") != "0")
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
-
-
-def nav_pages() -> list[str]:
-    """The address (slug) of every page in mkdocs.yml's nav, in order; "" is the home page."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            else:
-                yield "" if value == "index.md" else value.removesuffix(".md")
-
-    return list(walk(config["nav"]))
 
 
 def chapter_pages() -> list[str]:

@@ -13,11 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build, copy_project, free_name, free_source, soup_of
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-sys.path.insert(0, str(ROOT / "tools"))
-import glossary  # noqa: E402
-import pages  # noqa: E402
-import redactie  # noqa: E402
+from gids import glossary, pages, redactie
 
 pytestmark = pytest.mark.slow  # builds copies of the project or starts servers
 
@@ -218,11 +214,10 @@ def test_glossary_mistake_stops_the_build_with_its_line(tmp_path):
 
 
 def project_with_commands(tmp_path):
-    """A copy of the project with ./run.sh and its tools, using this checkout's .venv."""
+    """A copy of the project with ./run.sh, using this checkout's .venv (and so its package gids)."""
     project = copy_project(tmp_path / "project")
-    for name in ("run.sh", "requirements.lock"):
+    for name in ("run.sh", "requirements.lock", "pyproject.toml"):  # the same lock and pyproject: nothing reinstalled
         shutil.copy2(ROOT / name, project / name)
-    shutil.copytree(ROOT / "tools", project / "tools")
     (project / ".venv").symlink_to(ROOT / ".venv")
     return project
 
@@ -389,7 +384,7 @@ def yaml_copy(tmp_path, case):
 
 @pytest.mark.parametrize("case", list(YAML_CASES))
 def test_yaml_mistake_is_said_at_its_line_with_its_cause(tmp_path, case, capsys):
-    """As ./run.sh says it before every build (tools/redactie.py yaml)."""
+    """As ./run.sh says it before every build (python -m gids.redactie yaml)."""
     name, line, cause = yaml_copy(tmp_path, case)
     with pytest.raises(SystemExit):
         redactie.check_yaml(tmp_path)

@@ -247,8 +247,7 @@ def test_longer_chapters_take_longer_to_read(site):
 
 
 def test_readability_report_covers_every_chapter():
-    sys.path.insert(0, str(ROOT / "benchmark"))
-    import leesbaarheid
+    from gids import leesbaarheid
 
     assert leesbaarheid.syllables("gehechtheid") == 3
     assert leesbaarheid.syllables("beïnvloedende") == 5

@@ -88,8 +88,7 @@ def test_renaming_a_page_while_serving_leaves_nothing_stale(tmp_path):
     with Serve(project) as serve:
         css = site_stylesheet(serve.url)
         assert "@page p-printen{" in css, "the running header of the print page, before the rename"
-        sys.path.insert(0, str(ROOT / "tools"))
-        import redactie  # the editors' rename (./run.sh hernoem), on this copy
+        from gids import redactie  # the editors' rename (./run.sh hernoem), on this copy
 
         redactie.rename("printen", "afdrukken", root=project)
         wait_for(lambda: get(serve.url + "/afdrukken/")[0] == 200, what=f"the rebuild\n{serve.output()}")

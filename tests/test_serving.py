@@ -22,8 +22,7 @@ from bs4 import BeautifulSoup
 
 from conftest import PHONE, ROOT, all_pages, local_files, nav_pages
 
-sys.path.insert(0, str(ROOT / "server"))
-from loopback import SERVER_ROOT, Nginx, transferred  # noqa: E402  (shared with benchmark/run.py)
+from gids.loopback import SERVER_ROOT, Nginx, transferred  # shared with benchmark/run.py
 
 FIRST_VIEW_BUDGET = 70_000
 REPEAT_VIEW_BUDGET = 15_000

@@ -20,15 +20,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import citations  # noqa: E402
-import compress  # noqa: E402
-import csp  # noqa: E402
-import glossary  # noqa: E402
-import palette  # noqa: E402
-import reading  # noqa: E402
-import search  # noqa: E402
-import styles  # noqa: E402
+from gids import citations, compress, csp, glossary, palette, reading, search, styles
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -180,7 +172,7 @@ def test_bibtex_mistakes_are_explained(tmp_path, case):
     path = tmp_path / "references.bib"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(citations.SourceError) as error:
-        citations.Sources.read(path)
+        citations.read_sources(path)
     assert expected in str(error.value), str(error.value)
 
 
@@ -192,16 +184,16 @@ def test_a_title_says_its_language(tmp_path):
                     + ENTRY.format(key="b", fields="brochure-number = {2}, status = {verified}").replace("english", "dutch")
                     + "@book{c,\n  title = {A {Big} book},\n  booktitle = {X},\n  langid = {british},\n"
                       "  brochure-number = {3},\n  status = {verified}\n}\n", encoding="utf-8")
-    sources = citations.Sources.read(path)
+    sources = citations.read_sources(path)
     assert sources.languages == {"a": "english", "c": "english"}
-    text = sources.for_pandoc()
+    text = citations.for_pandoc(sources)
     assert "title = {\\foreignlanguage{english}{T}}" in text and "title = {T},\n  langid = {dutch}" in text
     assert "title = {\\foreignlanguage{english}{A {Big} book}}" in text
     assert "booktitle = {\\foreignlanguage{english}{X}}" in text
     path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}").replace(
         "  langid = {english},\n", ""), encoding="utf-8")
     with pytest.raises(citations.SourceError) as error:
-        citations.Sources.read(path)
+        citations.read_sources(path)
     assert "references.bib, regel 1: de bron 'a' heeft een veld langid = {...} nodig" in str(error.value)
 
 
@@ -210,7 +202,7 @@ def test_added_sources_are_counted_apart(tmp_path):
     path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
                     + ENTRY.format(key="b", fields="brochure-number = {2}, status = {unrecovered}")
                     + ENTRY.format(key="c", fields="site-number = {3}, status = {added}"), encoding="utf-8")
-    sources = citations.Sources.read(path)
+    sources = citations.read_sources(path)
     assert sources.numbers == {"a": 1, "b": 2, "c": 3} and sources.brochure == {"a": 1, "b": 2}
     summary = citations._status_summary(sources)
     assert summary.startswith("Van de 2 bronnen uit de brochure zijn er 1 gecontroleerd, 0 gereconstrueerd en 1 nog "

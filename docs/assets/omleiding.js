@@ -1,4 +1,4 @@
-/* A moved page (overrides/hooks/links.py, redirect_pages): go to the new place at once, and keep the
+/* A moved page (gids/links.py, redirect_pages): go to the new place at once, and keep the
    "#part" of the old address when the new address does not name one itself. */
 (function () {
   "use strict";

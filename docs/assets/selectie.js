@@ -1,5 +1,5 @@
 /*
- * Choosing parts of the guide for a family (overrides/hooks/handouts.py writes the pages).
+ * Choosing parts of the guide for a family (gids/handouts.py writes the pages).
  *
  * On "Voor begeleiders": the checked parts become one readable address, /selectie/?delen=a,b, with copy,
  * share and mail buttons; the form still works without this script (it opens the selection page).

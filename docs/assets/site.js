@@ -4,7 +4,7 @@
  *
  * 0. Material's start: the __md_* helpers its bundle uses, and the colour scheme a reader chose,
  *    restored before the first paint. Material writes these as inline scripts; the site allows no
- *    inline script (overrides/hooks/csp.py), so they are here.
+ *    inline script (gids/csp.py), so they are here.
  * 1. Search loads when it is first used. Material starts its search worker and fetches the search
  *    index on every page view; on a weak phone connection that is about 30 KB a reader who does not
  *    search never needs. The worker and the index request wait until the search field gets focus or
@@ -168,7 +168,7 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }
 
-  // The share controls are in the page already (overrides/hooks/links.py), so nothing moves when
+  // The share controls are in the page already (gids/links.py), so nothing moves when
   // this runs; the buttons need this script, the mail links work without it.
   document.querySelectorAll("button.delen__knop[data-titel]").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -222,7 +222,7 @@ window.__site_terug = (function () {
 
 (function () {
   "use strict";
-  // Files fetched later, by the names the build gave them (with a content hash: overrides/hooks/fingerprint.py).
+  // Files fetched later, by the names the build gave them (with a content hash: gids/fingerprint.py).
   var names = document.currentScript.dataset;
 
   // 3. Bronnen en woorden: a citation marker ([26], [31–36]) or an explained word opens a small window
@@ -450,10 +450,10 @@ window.__site_terug = (function () {
 
 (function () {
   "use strict";
-  // Files fetched later, by the names the build gave them (with a content hash: overrides/hooks/fingerprint.py).
+  // Files fetched later, by the names the build gave them (with a content hash: gids/fingerprint.py).
   var names = document.currentScript.dataset;
 
-  // 4. The menu and the search on a phone: real buttons (overrides/hooks/access.py writes them beside
+  // 4. The menu and the search on a phone: real buttons (gids/access.py writes them beside
   //    Material's labels, which work without JavaScript), and what is closed is out of the tab order
   //    (inert): Tab from the top no longer walks through the links of a closed menu off the screen.
   // 5. Voor begeleiders: the code that turns checked parts into one address (assets/selectie.js) loads

@@ -18,7 +18,7 @@ import tinycss2
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
-    from state import Build
+    from gids.model import Build
 
 NAMED_COLOURS = ("[data-md-color-primary=", "[data-md-color-accent=")
 
@@ -60,5 +60,5 @@ def merge(*, build: Build) -> None:
         raise PluginError(f"palette.py: expected one Material palette stylesheet in assets/stylesheets, found {len(palettes)}")
     stylesheet = site / str(next(css for css in config.extra_css if Path(str(css)).name.startswith("site.")))
     own = stylesheet.read_text(encoding="utf-8")
-    stylesheet.write_text(f"/* Material's colour-scheme rules (overrides/hooks/palette.py) */{scheme_rules(palettes[0].read_text(encoding='utf-8'))}\n{own}",
+    stylesheet.write_text(f"/* Material's colour-scheme rules (gids/palette.py) */{scheme_rules(palettes[0].read_text(encoding='utf-8'))}\n{own}",
                           encoding="utf-8")

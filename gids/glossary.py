@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,26 +24,18 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-import mistakes
+from gids import mistakes
+from gids.model import Term
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 GLOSSARY_FILE = "woordenlijst.yml"
 GLOSSARY_MARKER = "\\woordenlijst"
 GLOSSARY_PAGE = "woordenlijst.md"
-
-
-@dataclass
-class Term:
-    term: str
-    forms: list[str]
-    explanation: str  # white space folded
-    anchor: str  # woord-…, from the term or the entry's own `anker`
-    line: int  # where the entry starts in woordenlijst.yml
 
 
 def anchor(term: str) -> str:

@@ -125,5 +125,5 @@ def report() -> str:
 
 if __name__ == "__main__":
     text = report()
-    (Path(__file__).resolve().parent / "leesbaarheid.md").write_text(text, encoding="utf-8")
+    (ROOT / "benchmark" / "leesbaarheid.md").write_text(text, encoding="utf-8")
     sys.stdout.write(text)

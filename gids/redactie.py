@@ -17,9 +17,9 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import get_yaml_loader
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import mistakes  # noqa: E402  (the hooks' own module: mistakes said the same way by run.sh and the build)
+from gids import mistakes  # mistakes said the same way by run.sh and the build
+
+ROOT = Path.cwd()  # the project: ./run.sh runs these commands in the folder of mkdocs.yml
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 

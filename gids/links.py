@@ -30,12 +30,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
 
-from state import Box
+from gids.model import Box
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 # Box type -> (title of its link, word before its title in the caseworkers' list)
 LINKED_BOXES = {"pleegtip": ("Link naar deze tip", "Tip"), "kernboodschap": ("Link naar deze kernboodschap", "Kernboodschap")}

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import brotli
 
 if TYPE_CHECKING:
-    from state import Build
+    from gids.model import Build
 
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 CACHE = Path(".cache") / "compress"  # in the project folder (git ignores it)

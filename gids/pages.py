@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-import mistakes
+from gids import mistakes
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 
 def check_front_matter(markdown: str, *, page: Page, build: Build) -> str:

@@ -1,6 +1,6 @@
 """Serve a built site with Debian's nginx and server/nginx.conf on loopback, and weigh page views.
 
-Used by tests/test_serving.py and benchmark/run.py, so both measure the configuration that ships.
+Used by tests/test_serving.py and benchmark/run.py (`from gids.loopback import Nginx`), so both measure the configuration that ships.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import socket
 import subprocess
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "server"  # nginx.conf and security-headers.conf
 SERVER_ROOT = "/var/www/gehechtheid-in-pleegzorg"  # where server/*.conf expect the site
 
 

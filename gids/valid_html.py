@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
-    from state import Build
+    from gids.model import Build
 
 WHOLE_GUIDE = "volledige-gids"
 PRINT_SITE_STYLES, PRINT_SITE_SCRIPT = "css/print-site", "js/print-site"

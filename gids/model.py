@@ -1,7 +1,12 @@
-"""What one build knows: made new at the start of every build (also every rebuild of `serve`).
+"""The site's shared data: the values the steps hand each other, with no behaviour of their own.
 
-The concern modules keep nothing between builds; whatever a step learns about the site (the sources,
-the glossary, the boxes on each page, the chapters) lives on the Build that pipeline.py hands it.
+- Sources: references.bib as the site uses it (citations.py reads it).
+- Term: one entry of woordenlijst.yml (glossary.py reads it).
+- Box: a tip or key message on a page (links.py finds them, handouts.py uses them).
+- BuiltPage: what a built page holds for the address check (addresses.py).
+- Build: what one build knows, made new at the start of every build (also every rebuild of `serve`).
+  The concern modules keep nothing between builds; whatever a step learns about the site lives on the
+  Build that pipeline.py hands it.
 """
 
 from __future__ import annotations
@@ -16,9 +21,48 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from addresses import BuiltPage
-    from citations import Sources
-    from glossary import Term
+
+
+ADDED = "added"  # status of a source the site's editors added (it gets a site-number after the brochure's)
+
+
+@dataclass
+class Sources:
+    """references.bib as the site uses it: per BibTeX key its number on the site and its status.
+
+    A source of the brochure keeps the brochure's number (`brochure-number`); a source the editors
+    added has `status = {added}` and a `site-number` after the brochure's numbers.
+    """
+
+    path: Path
+    numbers: dict[str, int]
+    statuses: dict[str, str]
+    languages: dict[str, str] = field(default_factory=dict)  # key -> pandoc's name of the language, for sources not in Dutch
+
+    @property
+    def brochure(self) -> dict[str, int]:
+        return {key: n for key, n in self.numbers.items() if self.statuses[key] != ADDED}
+
+
+@dataclass
+class Term:
+    """One word of woordenlijst.yml."""
+
+    term: str
+    forms: list[str]
+    explanation: str  # white space folded
+    anchor: str  # woord-…, from the term or the entry's own `anker`
+    line: int  # where the entry starts in woordenlijst.yml
+
+
+@dataclass
+class BuiltPage:
+    """A built page as the address check sees it."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    public: list[str] = field(default_factory=list)  # its public anchors, in page order
+    redirect: bool = False
 
 
 @dataclass

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Comment
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 WORDS_PER_MINUTE = 200
 NOT_READ = "div.footnote, .headerlink, span.bronverwijzing"

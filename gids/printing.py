@@ -38,14 +38,14 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from links import part_name
+from gids.links import part_name
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 log = logging.getLogger("mkdocs.hooks.printing")
 

@@ -28,12 +28,12 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from links import LINKED_BOXES, absolute, qr_file, qr_inline
+from gids.links import LINKED_BOXES, absolute, qr_file, qr_inline
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from state import Box, Build
+    from gids.model import Box, Build
 
 LINK_LIST_MARKER = "\\linklijst"
 SELECTION_MARKER = "\\selectie"

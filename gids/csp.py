@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 POLICY = {
     "default-src": ["'self'"],

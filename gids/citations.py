@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,14 +36,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from pybtex.database import parse_string
 
+from gids.model import ADDED, Sources
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 BROCHURE_STATUSES = ("verified", "reconstructed", "unrecovered")  # sources the brochure cites by number
-ADDED = "added"  # a source the site's editors added; it gets the next free number (site-number)
 STATUSES = (*BROCHURE_STATUSES, ADDED)
 SOURCES_HEADING = "Bronnen bij dit hoofdstuk"  # on a page of the nav section "Hoofdstukken"
 PAGE_SOURCES_HEADING = "Bronnen bij deze pagina"  # on any other page
@@ -87,94 +87,78 @@ def _broken_entry(path: Path, text: str) -> str:
     return f"{path.name}: het bestand is niet goed geschreven"
 
 
-@dataclass
-class Sources:
-    """references.bib as the site uses it: per BibTeX key its number on the site and its status.
+def read_sources(path: Path) -> Sources:
+    """references.bib, checked entry by entry: every mistake stops the build with its line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = parse_string(text, "bibtex")
+    except Exception as error:  # pybtex raises several types; its messages omit the file and entry
+        raise SourceError(_broken_entry(path, text)) from error
+    numbers: dict[str, int] = {}
+    statuses: dict[str, str] = {}
+    languages: dict[str, str] = {}
+    seen: dict[int, str] = {}
 
-    A source of the brochure keeps the brochure's number (`brochure-number`); a source the editors
-    added has `status = {added}` and a `site-number` after the brochure's numbers.
-    """
+    def where(key: str) -> str:
+        match = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M)
+        return f"{path.name}, regel {_line_of(text, match.start())}" if match else path.name
 
-    path: Path
-    numbers: dict[str, int]
-    statuses: dict[str, str]
-    languages: dict[str, str] = field(default_factory=dict)  # key -> pandoc's name of the language, for sources not in Dutch
+    for key, entry in data.entries.items():
+        status = entry.fields.get("status", "")
+        if status not in STATUSES:
+            raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld status = {{...}} nodig: "
+                              f"{' | '.join(STATUSES)} ({BIB_HELP})")
+        field = "site-number" if status == ADDED else "brochure-number"
+        other = "brochure-number" if status == ADDED else "site-number"
+        raw_number = entry.fields.get(field, "")
+        if other in entry.fields:
+            raise SourceError(f"{where(key)}: de bron '{key}' heeft status = {{{status}}}, dus {field} en geen "
+                              f"{other} ({BIB_HELP})")
+        if not raw_number.isdigit() or int(raw_number) < 1:
+            raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld {field} = {{N}} nodig "
+                              f"(een nummer vanaf 1; {BIB_HELP})")
+        number = int(raw_number)
+        if number in seen:
+            raise SourceError(f"{where(key)}: de bronnen '{seen[number]}' en '{key}' hebben allebei nummer "
+                              f"{number} (brochure-number {number}): elk nummer hoort bij één bron")
+        seen[number] = key
+        numbers[key] = number
+        statuses[key] = status
+        langid = entry.fields.get("langid", "").strip().lower()
+        if ("title" in entry.fields or langid) and langid not in LANGUAGES:
+            raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld langid = {{...}} nodig, de taal van "
+                              "de titel: langid = {english} voor een Engelse titel, langid = {dutch} voor een "
+                              f"Nederlandse ({BIB_HELP})")
+        if LANGUAGES.get(langid):
+            languages[key] = LANGUAGES[langid]
+    last_brochure = max((n for k, n in numbers.items() if statuses[k] != ADDED), default=0)
+    for key, number in numbers.items():
+        if statuses[key] == ADDED and number <= last_brochure:
+            raise SourceError(f"{where(key)}: de toegevoegde bron '{key}' heeft site-number {number}, maar de "
+                              f"nummers tot {last_brochure} zijn die van de brochure: neem het eerste vrije "
+                              f"nummer, {max(numbers.values()) + 1}")
+    return Sources(path, numbers, statuses, languages)
 
-    @property
-    def brochure(self) -> dict[str, int]:
-        return {key: n for key, n in self.numbers.items() if self.statuses[key] != ADDED}
 
-    @classmethod
-    def read(cls, path: Path) -> Sources:
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = parse_string(text, "bibtex")
-        except Exception as error:  # pybtex raises several types; its messages omit the file and entry
-            raise SourceError(_broken_entry(path, text)) from error
-        numbers: dict[str, int] = {}
-        statuses: dict[str, str] = {}
-        languages: dict[str, str] = {}
-        seen: dict[int, str] = {}
-
-        def where(key: str) -> str:
-            match = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M)
-            return f"{path.name}, regel {_line_of(text, match.start())}" if match else path.name
-
-        for key, entry in data.entries.items():
-            status = entry.fields.get("status", "")
-            if status not in STATUSES:
-                raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld status = {{...}} nodig: "
-                                  f"{' | '.join(STATUSES)} ({BIB_HELP})")
-            field = "site-number" if status == ADDED else "brochure-number"
-            other = "brochure-number" if status == ADDED else "site-number"
-            raw_number = entry.fields.get(field, "")
-            if other in entry.fields:
-                raise SourceError(f"{where(key)}: de bron '{key}' heeft status = {{{status}}}, dus {field} en geen "
-                                  f"{other} ({BIB_HELP})")
-            if not raw_number.isdigit() or int(raw_number) < 1:
-                raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld {field} = {{N}} nodig "
-                                  f"(een nummer vanaf 1; {BIB_HELP})")
-            number = int(raw_number)
-            if number in seen:
-                raise SourceError(f"{where(key)}: de bronnen '{seen[number]}' en '{key}' hebben allebei nummer "
-                                  f"{number} (brochure-number {number}): elk nummer hoort bij één bron")
-            seen[number] = key
-            numbers[key] = number
-            statuses[key] = status
-            langid = entry.fields.get("langid", "").strip().lower()
-            if ("title" in entry.fields or langid) and langid not in LANGUAGES:
-                raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld langid = {{...}} nodig, de taal van "
-                                  "de titel: langid = {english} voor een Engelse titel, langid = {dutch} voor een "
-                                  f"Nederlandse ({BIB_HELP})")
-            if LANGUAGES.get(langid):
-                languages[key] = LANGUAGES[langid]
-        last_brochure = max((n for k, n in numbers.items() if statuses[k] != ADDED), default=0)
-        for key, number in numbers.items():
-            if statuses[key] == ADDED and number <= last_brochure:
-                raise SourceError(f"{where(key)}: de toegevoegde bron '{key}' heeft site-number {number}, maar de "
-                                  f"nummers tot {last_brochure} zijn die van de brochure: neem het eerste vrije "
-                                  f"nummer, {max(numbers.values()) + 1}")
-        return cls(path, numbers, statuses, languages)
-
-    def for_pandoc(self) -> str:
-        """The .bib file as pandoc reads it: the title, journal and book title of a source in another
-        language wrapped in \\foreignlanguage{…}{…}, which pandoc writes as <span lang="en">."""
-        text = self.path.read_text(encoding="utf-8")
-        for key, language in self.languages.items():
-            start = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M).end()
-            following = re.compile(r"^@", re.M).search(text, start)
-            end = following.start() if following else len(text)
-            entry = text[start:end]
-            found = list(re.finditer(r"\b(?:" + "|".join(MARKED_FIELDS) + r")\s*=\s*\{", entry))
-            for field in reversed(found):  # from the end: the earlier places stay where they are
-                close, depth = field.end(), 1
-                while depth:
-                    depth += {"{": 1, "}": -1}.get(entry[close], 0)
-                    close += 1
-                value = entry[field.end():close - 1]
-                entry = f"{entry[:field.end()]}\\foreignlanguage{{{language}}}{{{value}}}{entry[close - 1:]}"
-            text = text[:start] + entry + text[end:]
-        return text
+def for_pandoc(sources: Sources) -> str:
+    """The .bib file as pandoc reads it: the title, journal and book title of a source in another
+    language wrapped in \\foreignlanguage{…}{…}, which pandoc writes as <span lang="en">."""
+    text = sources.path.read_text(encoding="utf-8")
+    for key, language in sources.languages.items():
+        start = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M).end()
+        following = re.compile(r"^@", re.M).search(text, start)
+        end = following.start() if following else len(text)
+        entry = text[start:end]
+        found = list(re.finditer(r"\b(?:" + "|".join(MARKED_FIELDS) + r")\s*=\s*\{", entry))
+        for field in reversed(found):  # from the end: the earlier places stay where they are
+            close, depth = field.end(), 1
+            while depth:
+                depth += {"{": 1, "}": -1}.get(entry[close], 0)
+                close += 1
+            value = entry[field.end():close - 1]
+            entry = f"{entry[:field.end()]}\\foreignlanguage{{{language}}}{{{value}}}{entry[close - 1:]}"
+        text = text[:start] + entry + text[end:]
+    return text
 
 
 class _PandocHtmlSpans:
@@ -233,7 +217,7 @@ def derive_csl() -> Path:
 def configure(config: MkDocsConfig) -> Sources:
     """Config stage, before mkdocs-bibtex reads the same files."""
     bibtex = config.plugins["bibtex"]
-    sources = Sources.read(Path(config.config_file_path).parent / bibtex.config.bib_file)
+    sources = read_sources(Path(config.config_file_path).parent / bibtex.config.bib_file)
     bibtex.config.csl_file = str(derive_csl())
     mkdocs_bibtex.registry.pypandoc = _PandocHtmlSpans()
     return sources
@@ -302,7 +286,7 @@ def prepare_registry(*, build: Build) -> None:
     registry = build.config.plugins["bibtex"].registry
     # The plugin hands pandoc pybtex's re-serialisation of the file, which doubles
     # backslashes (`\&` becomes `\\&`, a line break to pandoc): give pandoc the file itself.
-    registry.__dict__["bib_data_bibtex"] = build.sources.for_pandoc()
+    registry.__dict__["bib_data_bibtex"] = for_pandoc(build.sources)
     plugin_reference_text = registry.__dict__.setdefault("plugin_reference_text", registry.reference_text)
     registry.reference_text = _reference_text(plugin_reference_text, build.sources, build.config.extra["reactie"])
 

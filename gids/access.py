@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
-    from state import Build
+    from gids.model import Build
 
 BUTTONS = {  # checkbox -> (panel selector, panel id, name of the button, class)
     "__drawer": (".md-sidebar--primary", "site-menu", "Menu", "site-knop--menu"),

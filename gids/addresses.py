@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import normpath
 from typing import TYPE_CHECKING
@@ -26,12 +25,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-import serve
+from gids import serve
+from gids.model import BuiltPage
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 log = logging.getLogger("mkdocs.hooks.addresses")
 
@@ -50,14 +50,6 @@ HEADER = """\
 
 class AddressError(PluginError):
     """Links or addresses that no longer lead anywhere, said for the editor."""
-
-
-@dataclass
-class BuiltPage:
-    ids: set[str] = field(default_factory=set)
-    links: list[str] = field(default_factory=list)
-    public: list[str] = field(default_factory=list)  # its public anchors, in page order
-    redirect: bool = False
 
 
 def remember_source(soup: BeautifulSoup, *, page: Page, build: Build) -> None:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 def label_cells(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     for table in soup.find_all("table"):

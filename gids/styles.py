@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 import tinycss2
 from mkdocs.exceptions import PluginError
 
-import fingerprint
+from gids import fingerprint
 
 if TYPE_CHECKING:
-    from state import Build
+    from gids.model import Build
 
 STYLESHEETS = Path("assets") / "stylesheets"
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")

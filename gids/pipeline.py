@@ -1,4 +1,4 @@
-"""The page pipeline: the site's one MkDocs hook, and the one place that says in which order the
+"""The page pipeline: the site's one MkDocs plugin, and the one place that says in which order the
 site's own code changes a page.
 
 Each concern is a module beside this file (citations, glossary, links, reading, printing, search,
@@ -27,28 +27,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from bs4 import BeautifulSoup
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 
-import access
-import addresses
-import citations
-import compress
-import csp
-import fingerprint
-import glossary
-import handouts
-import links
-import pages
-import palette
-import printing
-import reading
-import search
-import serve
-import styles
-import swap
-import tables
-import valid_html
-from state import Build
+from gids import access
+from gids import addresses
+from gids import citations
+from gids import compress
+from gids import csp
+from gids import fingerprint
+from gids import glossary
+from gids import handouts
+from gids import links
+from gids import pages
+from gids import palette
+from gids import printing
+from gids import reading
+from gids import search
+from gids import serve
+from gids import styles
+from gids import swap
+from gids import tables
+from gids import valid_html
+from gids.model import Build
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -106,93 +106,85 @@ FINISHED_SITE: tuple[Callable[..., None], ...] = (
     compress.precompress,  # last: .br and .gz beside every text file
 )
 
-build: Build | None = None  # this build's state, new at every on_config
-invoked_as = "build"  # the mkdocs command; MkDocs loads this hook once per process and calls on_startup once
-output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build finished
+class GidsPlugin(BasePlugin):
+    """The site's one MkDocs plugin (`- gids` under plugins:, last): it runs the steps above."""
 
+    def __init__(self) -> None:
+        self.build: Build | None = None  # this build's state, new at every on_config
+        self.invoked_as = "build"  # the mkdocs command; on_startup is called once per process
+        self.output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build finished
 
-def on_startup(*, command: str, dirty: bool) -> None:
-    global invoked_as
-    invoked_as = command
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.invoked_as = command
 
+    @event_priority(50)  # before the plugins (mkdocs-bibtex reads references.bib and the style)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.build = Build(
+            config=config,
+            command=self.invoked_as,
+            root=Path(config.config_file_path).parent,
+            sources=citations.configure(config),
+            glossary=glossary.configure(config),
+            pdf=printing.configure(config),
+        )
+        if self.invoked_as == "build":
+            self.output.begin(config)
+        serve.start_build()  # this build's warnings, for the error page of serve and the address contract
+        return config
 
-@event_priority(50)  # before the plugins (mkdocs-bibtex reads references.bib and the style)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global build
-    build = Build(
-        config=config,
-        command=invoked_as,
-        root=Path(config.config_file_path).parent,
-        sources=citations.configure(config),
-        glossary=glossary.configure(config),
-        pdf=printing.configure(config),
-    )
-    if invoked_as == "build":
-        output.begin(config)
-    serve.start_build()  # this build's warnings, for the error page of serve and the address contract
-    return config
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        serve.keep_serving(server, config.site_dir)
+        return server
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.output.fail()
 
-def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-    serve.keep_serving(server, config.site_dir)
-    return server
+    def on_shutdown(self) -> None:
+        self.output.finish()
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        citations.prepare_registry(build=self.build)
 
-def on_build_error(*, error: Exception) -> None:
-    output.fail()
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pages.check_files(files)  # file names that are addresses, pages saved as UTF-8: before MkDocs reads them
+        return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.build.nav, self.build.files = nav, files
+        printing.find_chapters(nav, build=self.build)
+        return nav
 
-def on_shutdown() -> None:
-    output.finish()
+    @event_priority(50)  # before mkdocs-bibtex replaces the citations
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        for step in MARKDOWN:
+            markdown = step(markdown, page=page, build=self.build)
+        return markdown
 
+    @event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        soup = BeautifulSoup(html, "html.parser")
+        for step in CONTENT:
+            step(soup, page=page, build=self.build)
+        return str(soup)
 
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    citations.prepare_registry(build=build)
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        handouts.fill(page=page, build=self.build)  # Voor begeleiders, the selection page, the tip sheet, the tip cards
+        return context
 
-
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    pages.check_files(files)  # file names that are addresses, pages saved as UTF-8: before MkDocs reads them
-    return files
-
-
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    build.nav, build.files = nav, files
-    printing.find_chapters(nav, build=build)
-    return nav
-
-
-@event_priority(50)  # before mkdocs-bibtex replaces the citations
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for step in MARKDOWN:
-        markdown = step(markdown, page=page, build=build)
-    return markdown
-
-
-@event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    for step in CONTENT:
-        step(soup, page=page, build=build)
-    return str(soup)
-
-
-def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    handouts.fill(page=page, build=build)  # Voor begeleiders, the selection page, the tip sheet, the tip cards
-    return context
-
-
-@event_priority(-50)  # after the plugins have written the search index, minified files, redirects and whole guide
-def on_post_build(*, config: MkDocsConfig) -> None:
-    for step in SITE_FILES:
-        step(build=build)
-    for path in sorted(build.site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        if soup.head is None:
-            continue
-        for step in BUILT_PAGES:
-            step(soup, path=path, build=build)
-        path.write_text(str(soup), encoding="utf-8")
-    for step in FINISHED_SITE:
-        step(build=build)
-    if invoked_as == "build":
-        output.done()  # only now may the new folder replace site/ (swap.py)
+    @event_priority(-50)  # after the plugins have written the search index, minified files, redirects and whole guide
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        build = self.build
+        for step in SITE_FILES:
+            step(build=build)
+        for path in sorted(build.site.rglob("*.html")):
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            if soup.head is None:
+                continue
+            for step in BUILT_PAGES:
+                step(soup, path=path, build=build)
+            path.write_text(str(soup), encoding="utf-8")
+        for step in FINISHED_SITE:
+            step(build=build)
+        if self.invoked_as == "build":
+            self.output.done()  # only now may the new folder replace site/ (swap.py)

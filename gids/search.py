@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from state import Build
+    from gids.model import Build
 
 INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<[^>]+>")

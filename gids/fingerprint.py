@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-    from state import Build
+    from gids.model import Build
 
 # The files pages name that have no hash of their own, each after the files it imports (the whole guide's
 # stylesheets are mkdocs-print-site-plugin's).

@@ -1,0 +1,44 @@
+"""The site's page steps as one Python-Markdown extension: `gids.markdown` under markdown_extensions.
+
+It runs on plain Python-Markdown, without MkDocs:
+
+    markdown.markdown(text, extensions=["gids.markdown", ...], extension_configs={"gids.markdown": {...}})
+
+Its options are plain values (paths and addresses); the MkDocs adapter (gids/pipeline.py) fills them in
+from mkdocs.yml. What the extension changes in a page, and in which order, is the table PROCESSORS
+below: Python-Markdown runs processors of one kind from the highest priority to the lowest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+
+# (kind, name, priority, factory): every processor of the extension, in one place. The factory gets the
+# Markdown instance and the extension. Python-Markdown's own treeprocessors for reference: inline 20,
+# prettify 10, unescape 0; toc 5 (ids of headings), abbr 7, footnotes 50 (attr_list 8).
+PROCESSORS: list[tuple[str, str, int, Any]] = []
+
+
+class GidsExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "references": ["references.bib", "the .bib file of the sources"],
+            "glossary": ["woordenlijst.yml", "the glossary file"],
+            "reaction": ["", "where readers report a mistake (mailto: or a web address)"],
+            "sources_page": ["bronnen.md", "the page with every source (links to bron-N)"],
+            "about_page": ["over-deze-gids.md", "the page that explains the source statuses"],
+            "glossary_page": ["woordenlijst.md", "the glossary page (links to woord-…)"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  (Python-Markdown's name)
+        md.registerExtension(self)
+        for kind, name, priority, factory in PROCESSORS:
+            getattr(md, kind).register(factory(md, self), name, priority)
+
+
+def makeExtension(**kwargs: Any) -> GidsExtension:  # noqa: N802  (Python-Markdown's name)
+    return GidsExtension(**kwargs)
