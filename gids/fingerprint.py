@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 
 # The files pages name that have no hash of their own, each after the files it imports (the whole guide's
 # stylesheets are mkdocs-print-site-plugin's).
-ASSETS = ("assets/vendor/lean-qr.js", "assets/selectie.js", "assets/omleiding.js", "assets/woordenlijst.json",
+# The scripts are minified by mkdocs-minify-plugin (mkdocs.yml, js_files), which writes x.js as x.min.js: pages
+# that name x.js get the new name of x.min.js.
+ASSETS = ("assets/vendor/lean-qr.js", "assets/selectie.min.js", "assets/omleiding.min.js", "assets/woordenlijst.json",
           "assets/site.min.js", "assets/site.min.css", "css/print-site.css", "css/print-site-material.css")
+MINIFIED = {"assets/selectie.js": "assets/selectie.min.js", "assets/omleiding.js": "assets/omleiding.min.js"}
 LINKING = ("href", "src", "data-woordenlijst", "data-selectie")  # attributes in a page that name a file
 HASH = re.compile(r"[0-9a-f]{8}")
 
@@ -58,6 +61,8 @@ def site_assets(*, build: Build) -> None:
             content = content.replace(f'"./{os.path.relpath(old, path.parent.relative_to(build.site))}"',
                                       f'"./{os.path.relpath(new, path.parent.relative_to(build.site))}"')
         write(path, content.encode("utf-8"), build=build)
+    for written_as, minified in MINIFIED.items():
+        build.renamed[written_as] = build.renamed[minified]
 
 
 def rename_links(soup: BeautifulSoup, *, path: Path, build: Build) -> None:

@@ -145,3 +145,19 @@ def test_every_script_style_and_data_file_has_its_content_hash_in_its_name(site)
     assert not unhashed, f"named without a content hash: {unhashed}"
     missing = sorted(path for path in named if not (site / path).is_file())
     assert not missing, f"named but not in the site: {missing}"
+
+
+def test_the_sites_own_scripts_are_served_minified(site):
+    """Every script of the site's own (docs/assets/*.js) reaches a page minified, under a .min.js name:
+    no comment survives, and the file is smaller than its source."""
+    sources = sorted((ROOT / "docs" / "assets").glob("*.js"))
+    assert sources
+    for source in sources:
+        served = sorted((site / "assets").glob(f"{source.stem}.*.min.js"))
+        assert len(served) == 1, f"{source.name}: served as {[path.name for path in served]}"
+        text = served[0].read_text(encoding="utf-8")
+        assert "/*" not in text and not re.search(r"^\s*//", text, re.M), f"{served[0].name} keeps its comments"
+        assert len(text) < len(source.read_text(encoding="utf-8")), source.name
+        assert not list((site / "assets").glob(f"{source.stem}.js")) and not any(
+            re.fullmatch(rf"{source.stem}\.[0-9a-f]{{8}}\.js", path.name) for path in (site / "assets").iterdir()
+        ), f"{source.name} is also served unminified"

@@ -1,0 +1,1 @@
+"""Gehechtheid in pleegzorg: the site's own code (README, "Where things live")."""
