@@ -66,13 +66,19 @@ BROWSER_FIXTURES = {"browser", "server", "phone", "desktop", "phone_with_clipboa
 
 
 def pytest_collection_modifyitems(items):
-    """Marks each test by what it needs, so ./run.sh check can leave out the browser and the PDFs."""
+    """Marks each test by what it needs (README, "Tests"): unit (nothing built), site (the built site), browser,
+    pdf, slow (its own builds or servers), npm; ./run.sh check leaves out the browser, the PDFs and the slow ones."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if "pdfs" in fixtures:
             item.add_marker(pytest.mark.pdf)
+        if "site" in fixtures:
+            item.add_marker(pytest.mark.site)
+        needs = {"browser", "pdf", "site", "slow", "npm"}
+        if not any(item.get_closest_marker(name) for name in needs):
+            item.add_marker(pytest.mark.unit)
 
 
 @pytest.fixture(scope="session")
