@@ -2,13 +2,16 @@
 
     ./run.sh benchmark            writes benchmark/rapport.md and prints it
     ./run.sh benchmark --runs 5   Lighthouse runs per page (default 3; the report gives the median)
-    ./run.sh benchmark --voor REV also times the build of an earlier commit (before and after a change)
+    ./run.sh benchmark --voor REV also times the build and ./run.sh check of an earlier commit, in the same run
+    ./run.sh benchmark --voor REV --alleen-tijden   only the build and check times (a few minutes)
 
 1. Builds both (timed; this site without PDFs). The baseline is Material with its defaults and the
    same docs/ folder: no hooks, no plugins of this project, Google Fonts as Material asks for them.
    This site is timed in a copy of the project, three builds each time, median reported: once with an
    empty cache (.cache/, the first build on a new machine) and once with the cache of the build before
-   (what an editor meets on every next build); with --voor REV the same for that commit.
+   (what an editor meets on every next build); with --voor REV the same for that commit, and the time of
+   `./run.sh check` for both. REV builds with the packages of its own requirements.lock, installed once
+   into .cache/benchmark/ (the one step here that needs PyPI).
 2. Serves both with Debian's nginx and server/nginx.conf on loopback (compression, caching).
 3. Per page (every page of the nav and the whole guide), with Debian's Chromium: bytes and requests
    of the first view and of a repeat view (the next page after it), and Lighthouse's mobile scores
@@ -21,6 +24,7 @@ Times and scores live here, not in the tests; the tests hold the deterministic b
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -45,21 +49,51 @@ PHONE = {"width": 390, "height": 844}
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 
 
-def build(config: Path, site: Path, env: dict) -> float:
+def build(config: Path, site: Path, env: dict, python: str = sys.executable) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+    subprocess.run([python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                    check=True, env=env, cwd=config.parent)
     return time.perf_counter() - start
 
 
-def build_times(project: Path, folder: Path, env: dict, runs: int = 3) -> tuple[float, float]:
+def build_times(project: Path, folder: Path, env: dict, runs: int = 3,
+                python: str = sys.executable) -> tuple[float, float]:
     """Median build time of a project folder with an empty cache, and with a warm one."""
     cold, warm = [], []
     for run in range(runs):
         shutil.rmtree(project / ".cache", ignore_errors=True)
-        cold.append(build(project / "mkdocs.yml", folder / f"cold-{run}", env))
-        warm.append(build(project / "mkdocs.yml", folder / f"warm-{run}", env))
+        cold.append(build(project / "mkdocs.yml", folder / f"cold-{run}", env, python))
+        warm.append(build(project / "mkdocs.yml", folder / f"warm-{run}", env, python))
     return statistics.median(cold), statistics.median(warm)
+
+
+def revision_venv(worktree: Path) -> Path:
+    """A virtualenv with the packages of a commit's own lock (kept in .cache/benchmark/ by the lock's hash)."""
+    lock = (worktree / "requirements.lock").read_bytes()
+    venv = ROOT / ".cache" / "benchmark" / f"venv-{hashlib.sha256(lock).hexdigest()[:12]}"
+    if not (venv / ".installed-lock").exists():
+        shutil.rmtree(venv, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "--require-hashes", "-r", str(worktree / "requirements.lock")], check=True)
+        (venv / ".installed-lock").write_bytes(lock)
+    if (worktree / "gids").is_dir():  # a commit with the package: its own copy, editable
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "--no-deps", "--no-build-isolation", "-e", str(worktree)], check=True)
+    if (worktree / "pyproject.toml").exists():
+        shutil.copy2(worktree / "pyproject.toml", venv / ".installed-pyproject")
+    return venv
+
+
+def check_time(project: Path, env: dict, runs: int = 3) -> float:
+    """Median time of `./run.sh check -q` in a checkout (its .venv ready)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(["./run.sh", "check", "-q", "-p", "no:cacheprovider"], cwd=project, env=env, check=True,
+                       capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def project_copy(folder: Path, revision: str | None = None) -> Path:
@@ -130,7 +164,8 @@ def ratio(ours: float, theirs: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark against a default Material build")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
-    parser.add_argument("--voor", metavar="REV", help="also time the build of this earlier commit")
+    parser.add_argument("--voor", metavar="REV", help="also time the build and the check of this earlier commit")
+    parser.add_argument("--alleen-tijden", action="store_true", help="only the build and check times")
     arguments = parser.parse_args()
     runs = arguments.runs
     if not LIGHTHOUSE.exists():
@@ -141,13 +176,33 @@ def main() -> None:
         env = dict(os.environ, PDF="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
         ours_site, base_site = folder / "ours", folder / "baseline"
         ours_cold, ours_warm = build_times(project_copy(folder), folder, env)
-        before = None
+        ours_check = check_time(ROOT, env)
+        before = before_check = None
         if arguments.voor:
             earlier = project_copy(folder, arguments.voor)
             try:
-                before = build_times(earlier, folder, env)
+                venv = revision_venv(earlier)
+                (earlier / ".venv").symlink_to(venv)
+                before = build_times(earlier, folder, env, python=str(venv / "bin" / "python"))
+                before_check = check_time(earlier, env)
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(earlier)], cwd=ROOT, check=False)
+        times = [
+            f"Bouwtijd (zonder PDF's, mediaan van 3): deze site {ours_cold:.1f} s met een lege cache en "
+            f"{ours_warm:.1f} s bij elke volgende build."
+            + (f" Commit {arguments.voor}: {before[0]:.1f} s met een lege cache, {before[1]:.1f} s bij een volgende "
+               f"build (deze site: {ours_warm / before[1]:.0%} daarvan)." if before else ""),
+            "",
+            f"`./run.sh check` (mediaan van 3): deze site {ours_check:.1f} s"
+            + (f"; commit {arguments.voor}: {before_check:.1f} s." if before_check else "."),
+        ]
+        if arguments.alleen_tijden:
+            report = "\n".join(["# Benchmark: bouw- en controletijden", "",
+                                f"Gemeten op {time.strftime('%Y-%m-%d %H:%M')} op deze machine "
+                                f"({os.cpu_count()} kernen).", "", *times, ""])
+            (HERE / "tijden.md").write_text(report, encoding="utf-8")
+            print(report)
+            return
         build(ROOT / "mkdocs.yml", ours_site, env)
         base_time = build(baseline_config(folder), base_site, env)
         results = {}
@@ -171,11 +226,9 @@ def main() -> None:
         f"Lighthouse (mobiel): mediaan van {runs} metingen per pagina; bij prestaties tussen haakjes de "
         "laagste en hoogste score.",
         "",
-        f"Bouwtijd (zonder PDF's, mediaan van 3): deze site {ours_cold:.1f} s met een lege cache en "
-        f"{ours_warm:.1f} s bij elke volgende build; standaard {base_time:.1f} s (verhouding "
-        f"{ratio(ours_warm, base_time)})."
-        + (f" Commit {arguments.voor}: {before[0]:.1f} s met een lege cache, {before[1]:.1f} s bij een volgende "
-           "build." if before else ""),
+        *times,
+        "",
+        f"Standaard-build: {base_time:.1f} s (deze site bij een volgende build: {ratio(ours_warm, base_time)}).",
         "",
         "| Pagina | Eerste bezoek (bytes, verzoeken) | Standaard | Verh. | Herhaald bezoek (bytes) | Standaard | "
         "Lighthouse prestaties / toegankelijkheid / praktijken / SEO | Standaard | FCP ms | LCP ms | TBT ms | CLS |",

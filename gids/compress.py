@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 import brotli
 
+from gids.theme import material
+
 if TYPE_CHECKING:
     from gids.model import Build
 
@@ -41,7 +43,7 @@ ENCODINGS = {
 
 
 def _search_files_used(config) -> set[str]:
-    languages = config.plugins["material/search"].config.lang or ["en"]
+    languages = material.search_languages(config)
     return {f"lunr.{name}.min.js" for name in ("stemmer.support", "multi", *languages)}
 
 

@@ -29,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from gids.links import LINKED_BOXES, absolute, qr_file, qr_inline
+from gids.theme.material import BUTTON, PRIMARY_BUTTON
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -113,10 +114,10 @@ def _link_list(here: Page, build: Build) -> str:
         '<p class="kiezer__telling" aria-live="polite">Nog niets gekozen: vink hieronder aan wat je wil meegeven.</p>'
         '<p class="kiezer__adres" hidden><code></code></p>'
         '<p class="kiezer__knoppen">'
-        '<button type="submit" class="md-button md-button--primary">Toon de selectie</button> '
-        '<button type="button" class="md-button kiezer__kopieer" hidden>Kopieer link</button> '
-        '<button type="button" class="md-button kiezer__deel" hidden>Deel</button> '
-        '<a class="md-button kiezer__mail" hidden>Stuur per mail</a>'
+        f'<button type="submit" class="{PRIMARY_BUTTON}">Toon de selectie</button> '
+        f'<button type="button" class="{BUTTON} kiezer__kopieer" hidden>Kopieer link</button> '
+        f'<button type="button" class="{BUTTON} kiezer__deel" hidden>Deel</button> '
+        f'<a class="{BUTTON} kiezer__mail" hidden>Stuur per mail</a>'
         "</p></div>")
     for page in _pages(build, here):
         parts = parts_of(page, build)
@@ -145,8 +146,8 @@ def _link_list(here: Page, build: Build) -> str:
     # are chosen and copies the link in one tap (assets/selectie.js shows it; without JavaScript it stays
     # hidden and the form's own button sends the choice).
     html.append('<p class="kiezer__balk" hidden><span class="kiezer__balk-tekst" aria-live="polite"></span> '
-                '<button type="button" class="md-button md-button--primary kiezer__balk-kopieer">Kopieer link</button> '
-                '<a class="md-button kiezer__balk-naar" href="#jouw-selectie">Naar de link</a></p>')
+                f'<button type="button" class="{PRIMARY_BUTTON} kiezer__balk-kopieer">Kopieer link</button> '
+                f'<a class="{BUTTON} kiezer__balk-naar" href="#jouw-selectie">Naar de link</a></p>')
     html.append("</form>")
     return "\n".join(html)
 

@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
 
 from gids.model import Box
+from gids.theme.material import BUTTON
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -159,10 +160,10 @@ def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
 def _share_controls(soup, build: Build, page, title: str, anchor: str, label: str):
     """A share button (assets/site.js) and a mail link with the public address, in the page from the start."""
     paragraph = soup.new_tag("p", attrs={"class": "delen"})
-    button = soup.new_tag("button", attrs={"type": "button", "class": "md-button delen__knop", "data-titel": title,
+    button = soup.new_tag("button", attrs={"type": "button", "class": f"{BUTTON} delen__knop", "data-titel": title,
                                            "data-anker": anchor})
     button.string = label
-    mail = soup.new_tag("a", attrs={"class": "md-button delen__mail",
+    mail = soup.new_tag("a", attrs={"class": f"{BUTTON} delen__mail",
                                     "href": f"mailto:?subject={quote(title)}&body={quote(absolute(build, page.url, anchor))}"})
     mail.string = "Stuur per mail"
     paragraph.extend([button, " ", mail])

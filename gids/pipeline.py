@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from bs4 import BeautifulSoup
 from mkdocs.plugins import BasePlugin, event_priority
 
-from gids import access
 from gids import addresses
 from gids import citations
 from gids import compress
@@ -39,16 +38,15 @@ from gids import glossary
 from gids import handouts
 from gids import links
 from gids import pages
-from gids import palette
 from gids import printing
 from gids import reading
 from gids import search
 from gids import serve
-from gids import styles
 from gids import swap
 from gids import tables
 from gids import valid_html
 from gids.model import Build
+from gids.theme import material
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -84,8 +82,8 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
     glossary.check_used,  # a glossary word that appears nowhere stops the build
     glossary.write_data,  # the explanations, for the window site.js opens on a word
     search.fold_accents,  # the search index finds words typed without accents
-    palette.merge,  # Material's colour-scheme rules into site.min.css
-    styles.purge,  # Material's stylesheet with only the rules the site can use, under a new name
+    material.merge_palette,  # Material's colour-scheme rules into site.min.css
+    material.purge_stylesheet,  # Material's stylesheet with only the rules the site can use, under a new name
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
     links.share_image,  # the preview image of shared links
     fingerprint.site_assets,  # last: the site's own files renamed by their content hash
@@ -94,8 +92,9 @@ BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
     links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
     fingerprint.rename_links,  # the fingerprinted files' new names (also the redirect script's)
-    valid_html.mend,  # markup that templates and plugins get wrong
-    access.header_buttons,  # menu and search as buttons (keyboard, screen reader)
+    valid_html.mend,  # markup that plugins get wrong
+    material.mend,  # markup that Material gets wrong
+    material.header_buttons,  # menu and search as buttons (keyboard, screen reader)
     csp.add_policy,  # last change to a page: its Content-Security-Policy
     addresses.collect,  # its ids and links, as built
 )

@@ -1,9 +1,7 @@
 """Valid HTML: a last pass over every built page, so the Nu Html Checker finds no error.
 
-What it mends comes from templates and plugins this project does not own:
-- Material's search dialog has no accessible name;
-- Material writes autocomplete="off" on its checkbox toggles (allowed on text inputs only) and an
-  empty tabindex on navigation section labels;
+What it mends comes from plugins this project does not own (Material's own mistakes are mended in
+gids/theme/material.py):
 - mkdocs-print-site-plugin writes a `heading-number` attribute, a <style> element inside the body
   (rules that number headings, which this site switches off: `enumerate_headings: false`; an inline
   style would also break the Content-Security-Policy, so it is removed) and a label for a control that is not there on the whole-guide page, and adds its own script and
@@ -27,12 +25,6 @@ PRINT_SITE_STYLES, PRINT_SITE_SCRIPT = "css/print-site", "js/print-site"
 
 def mend(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
     whole_guide = path.parent.name == WHOLE_GUIDE
-    for box in soup.select("input[type=checkbox][autocomplete]"):
-        del box["autocomplete"]
-    for element in soup.select("[tabindex='']"):
-        del element["tabindex"]
-    for dialog in soup.select("[role=dialog]:not([aria-label]):not([aria-labelledby])"):
-        dialog["aria-label"] = "Zoeken"  # Material's search dialog has no name of its own
     for section in soup.select("[heading-number]"):
         section["data-heading-number"] = section.attrs.pop("heading-number")
     ids = {element["id"] for element in soup.find_all(id=True)}

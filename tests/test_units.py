@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-from gids import citations, compress, csp, glossary, palette, reading, search, styles
+from gids import citations, compress, csp, glossary, reading, search
+from gids.theme import material
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -92,7 +93,7 @@ def test_inline_code_is_found():
 
 def test_palette_keeps_the_scheme_rules_only():
     css = (GOLDEN / "palette.in.css").read_text(encoding="utf-8")
-    kept = palette.scheme_rules(css)
+    kept = material.scheme_rules(css)
     golden("palette.out.css", kept + "\n")
     assert "color-scheme:dark" in kept and "=red]" not in kept.replace("[data-md-color-primary=red],[data-md-color-scheme=slate]", "")
 
@@ -221,7 +222,7 @@ def test_derived_style_lives_in_a_private_folder():
 def test_material_stylesheet_keeps_the_rules_the_site_can_use():
     css = (".md-typeset .highlight{color:red}.md-header,.md-tabs{top:0}.md-tag--a{x:1}a:hover{y:2}"
            "@media screen{.md-tabs{z:3}.md-nav{z:4}}@font-face{font-family:x}:root{--v:1}")
-    kept = styles.used_rules(css, known={"md-typeset", "md-header", "md-nav"}, prefixes=("md-tag--",))
+    kept = material.used_rules(css, known={"md-typeset", "md-header", "md-nav"}, prefixes=("md-tag--",))
     assert kept == (".md-header{top:0}.md-tag--a{x:1}a:hover{y:2}@media screen{.md-nav{z:4}}"
                     "@font-face{font-family:x}:root{--v:1}")
 

@@ -1,0 +1,206 @@
+"""Material for MkDocs in one place: everything of the site's code that knows Material's DOM, class names,
+CSS variables, stylesheets, plugins or bundle (README, "Onderhoud en toekomst"). The rest of the package
+uses the names below (BUTTON, …) and the passes here, and never mentions Material's `md-` names itself;
+overrides/ holds Material's templates, and the `md-*` rules of the site's stylesheet are Material's too.
+
+## Buttons
+The site's buttons and button-like links wear Material's button style (BUTTON, PRIMARY_BUTTON).
+
+## Colours in one request (merge_palette)
+Colours in one request: the colour-scheme rules of Material's palette stylesheet, inside the site's own.
+
+With a palette configured, Material links palette.<hash>.min.css on every page: about 12 KB, most of
+it the colours of Material's named primary and accent colours. This site has its own colours
+(`custom`, in assets/site.css) and uses only the scheme rules (the dark `slate` scheme, the switch).
+After the build those rules go to the top of the built site stylesheet, so they come before the
+site's own colours as the two stylesheets did, and overrides/main.html leaves the palette link out:
+one render-blocking request less on every first view. The tests check both schemes in the browser.
+
+## Material's stylesheet, trimmed (purge_stylesheet)
+Material's stylesheet, with only the rules this site can use: a smaller first view on every page.
+
+Material ships one stylesheet for all its features (code blocks, tabs, tags, blogs, annotations, …); this
+site uses a few. After the build, a rule stays when every class it names appears somewhere the browser
+can meet it: in a built page, or in a script that writes classes (Material's bundle, the site's own
+scripts; a class the bundle builds from a prefix, `md-tag--${…}`, keeps every class with that prefix).
+Rules without classes (elements, attributes, variables, @font-face, …) all stay. The result is written
+under a new name with its own content hash (fingerprint.py), since the fingerprinted name is cached for a
+year (server/nginx.conf), and every page links that name.
+
+## The header's menu and search (header_buttons)
+The header's menu and search, usable by keyboard and screen reader on a phone.
+
+Material opens its menu (the drawer) and, on a phone, its search with a <label> for a hidden checkbox:
+that works without JavaScript, but a label cannot be reached with Tab and has no role or name. Each built
+page gets a real <button> beside each label, with a Dutch name, and the menu and search panels an id to
+point to. The stylesheet shows the buttons where JavaScript runs and the labels where it does not
+(`@media (scripting: …)`), both from the first paint, so nothing moves; assets/site.js makes the buttons
+work and keeps a closed menu out of the tab order.
+
+## Markup Material gets wrong (mend)
+Material's search dialog has no accessible name; Material writes autocomplete="off" on its checkbox toggles
+(allowed on text inputs only) and an empty tabindex on navigation section labels.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import tinycss2
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+from gids import fingerprint
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from gids.model import Build
+
+BUTTON = "md-button"
+PRIMARY_BUTTON = "md-button md-button--primary"
+PAGE_TOC = "nav.md-nav--secondary > ul"  # "Op deze pagina" in the sidebar of a built page
+TOC_ATTRIBUTES = ("data-md-component", "data-md-scrollfix")  # Material's script hooks on a nav it would drive
+
+
+def search_languages(config: MkDocsConfig) -> list[str]:
+    """The languages of Material's search plugin (its lunr files for others are not fetched by any reader)."""
+    return config.plugins["material/search"].config.lang or ["en"]
+
+
+# Colours in one request
+
+NAMED_COLOURS = ("[data-md-color-primary=", "[data-md-color-accent=")
+
+
+def _for_named_colour(rule) -> bool:
+    selectors = tinycss2.serialize(rule.prelude).split(",")
+    return all(any(named in selector for named in NAMED_COLOURS) for selector in selectors)
+
+
+def scheme_rules(css: str) -> str:
+    """The rules of a palette stylesheet this site uses: everything but those for Material's named colours."""
+    return "".join(_used(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+
+
+def _used(rules) -> list[str]:
+    kept = []
+    for rule in rules:
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content is not None:
+            inner = _used(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            if inner:
+                kept.append(f"@media{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type == "qualified-rule" and _for_named_colour(rule):
+            continue
+        elif rule.type in ("qualified-rule", "at-rule"):
+            kept.append(rule.serialize())
+        elif rule.type == "error":
+            raise PluginError(f"gids/theme/material.py: Material's palette stylesheet does not parse: {rule.message}")
+    return kept
+
+
+def merge_palette(*, build: Build) -> None:
+    """After mkdocs-minify-plugin wrote site.min.css."""
+    config = build.config
+    if not config.theme.get("palette"):
+        return
+    site = build.site
+    palettes = sorted((site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    if len(palettes) != 1:
+        raise PluginError(f"gids/theme/material.py: expected one Material palette stylesheet in assets/stylesheets, found {len(palettes)}")
+    stylesheet = site / str(next(css for css in config.extra_css if Path(str(css)).name.startswith("site.")))
+    own = stylesheet.read_text(encoding="utf-8")
+    stylesheet.write_text(f"/* Material's colour-scheme rules (gids/theme/material.py) */{scheme_rules(palettes[0].read_text(encoding='utf-8'))}\n{own}",
+                          encoding="utf-8")
+
+
+# Material's stylesheet, trimmed
+
+STYLESHEETS = Path("assets") / "stylesheets"
+CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+
+
+def used_rules(css: str, known: set[str], prefixes: tuple[str, ...]) -> str:
+    """The rules of css whose selectors (at least one per rule) name only known classes."""
+
+    def known_class(name: str) -> bool:
+        return name in known or name.startswith(prefixes)
+
+    def keep(selector: str) -> bool:
+        return all(known_class(name) for name in CLASS.findall(selector))
+
+    def walk(rules) -> list[str]:
+        kept = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                selectors = [s for s in tinycss2.serialize(rule.prelude).split(",") if keep(s)]
+                if selectors:
+                    kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
+            elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+                inner = walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                if inner:
+                    kept.append(f"@{rule.lower_at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+            elif rule.type == "error":
+                raise PluginError(f"gids/theme/material.py: Material's stylesheet does not parse: {rule.message}")
+            else:
+                kept.append(rule.serialize())
+        return kept
+
+    return "".join(walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+
+
+def purge_stylesheet(*, build: Build) -> None:
+    """Material's main stylesheet, purged and renamed (after the plugins wrote the pages and assets)."""
+    site = build.site
+    sheets = sorted((site / STYLESHEETS).glob("main.*.min.css"))
+    if len(sheets) != 1:
+        raise PluginError(f"gids/theme/material.py: expected one Material main stylesheet in {STYLESHEETS}, found {len(sheets)}")
+    known: set[str] = set()
+    for page in site.rglob("*.html"):  # the class attributes only, read as text (the pages are parsed later)
+        for value in CLASS_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
+            known.update(value.split())
+    scripts = "".join(path.read_text(encoding="utf-8") for path in (site / "assets").rglob("*.js"))
+    known.update(re.findall(r"-?[_a-zA-Z][\w-]*", scripts))
+    prefixes = tuple(set(re.findall(r"(md-[\w-]*?)\$\{", scripts)))
+    kept = used_rules(sheets[0].read_text(encoding="utf-8"), known, prefixes)
+    sheets[0].with_name(sheets[0].name + ".map").unlink(missing_ok=True)
+    fingerprint.write(sheets[0], kept.encode("utf-8"), build=build)
+
+
+# The header's menu and search
+
+BUTTONS = {  # checkbox -> (panel selector, panel id, name of the button, class)
+    "__drawer": (".md-sidebar--primary", "site-menu", "Menu", "site-knop--menu"),
+    "__search": (".md-search", "site-zoeken", "Zoeken", "site-knop--zoeken"),
+}
+
+
+def header_buttons(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+    for toggle, (selector, panel_id, name, modifier) in BUTTONS.items():
+        label = soup.select_one(f"label.md-header__button[for='{toggle}']")
+        panel = soup.select_one(selector)
+        if label is None or panel is None:
+            continue
+        panel["id"] = panel_id
+        button = soup.new_tag("button", attrs={
+            "type": "button", "class": f"md-header__button md-icon site-knop {modifier}", "data-toggle": toggle,
+            "aria-label": name, "aria-expanded": "false", "aria-controls": panel_id})
+        for child in label.contents:
+            button.append(copy.copy(child))
+        label.insert_after(button)
+
+
+# Markup Material gets wrong
+
+
+def mend(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+    for box in soup.select("input[type=checkbox][autocomplete]"):
+        del box["autocomplete"]
+    for element in soup.select("[tabindex='']"):
+        del element["tabindex"]
+    for dialog in soup.select("[role=dialog]:not([aria-label]):not([aria-labelledby])"):
+        dialog["aria-label"] = "Zoeken"  # Material's search dialog has no name of its own
