@@ -201,8 +201,6 @@ def derive_csl() -> Path:
     return target
 
 
-
-
 def cited_keys(markdown: str) -> list[str]:
     """Every key cited in a text, in order: `[@a; @b] … [@a]` -> ["a", "b", "a"]."""
     return [key for block in CITATION.finditer(markdown) for key in CITED_KEY.findall(block.group(1))]
