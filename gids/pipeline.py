@@ -8,9 +8,12 @@ build, whatever the number of steps. What a build learns (sources, glossary, box
 on a Build (state.py) made new at the start of every build, also every rebuild of `serve`.
 
 Stages, in the order MkDocs runs them:
-1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs.
+1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs; the
+   options of the Python-Markdown extension gids.markdown (gids/markdown/), which does the page steps
+   on the tree Python-Markdown builds (citations: markers, groups, numbered source lists).
 2. files and nav: every page's file name is an address and its text UTF-8; which pages are the chapters.
-3. Markdown of each page, before mkdocs-bibtex replaces the citations (MARKDOWN).
+3. Markdown of each page, before Python-Markdown reads it (MARKDOWN): what the extension cannot know,
+   such as whether a page is a chapter, enters as text.
 4. HTML of each page's content, before mkdocs-print-site-plugin copies it for the whole guide
    (CONTENT). Under the title a page gets, from top to bottom: a chapter's PDF link, then the share
    controls. The reading time counts the text before any control is added.
@@ -58,7 +61,7 @@ if TYPE_CHECKING:
 MARKDOWN: tuple[Callable[..., str], ...] = (
     pages.check_blocks,  # every /// block is closed, or the build names the line that opens it
     pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
-    citations.markdown,  # unknown keys stop the build; source status and lists filled in
+    citations.markdown,  # unknown keys stop the build (file and line); the heading and place of the source list
     glossary.markdown,  # the list on the Woordenlijst page
     printing.pdf_list,  # the list of PDFs on the print page
     printing.whole_guide_choice,  # front matter volledige_gids: false keeps a page out of the whole guide
@@ -68,8 +71,6 @@ CONTENT: tuple[Callable[..., None], ...] = (
     csp.check_content,  # inline code in a page stops the build, naming its file
     pages.check_headings,  # a heading without words (only an emoji) would get the address #_1
     addresses.remember_source,  # which Markdown file a page comes from, for messages
-    citations.number_markers,  # markers [2, 3] and [31–36], the chapter's numbered source list
-    citations.name_status_labels,  # "Gereconstrueerd: wat betekent dat? (bron 24)"
     glossary.link_words,  # explained words: links to the glossary, explained in place by site.js
     links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered
     tables.label_cells,  # each cell named by its column, for the cards a table becomes on a phone
@@ -116,7 +117,7 @@ class GidsPlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.invoked_as = command
 
-    @event_priority(50)  # before the plugins (mkdocs-bibtex reads references.bib and the style)
+    @event_priority(50)  # before the other plugins read the config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build = Build(
             config=config,
@@ -141,9 +142,6 @@ class GidsPlugin(BasePlugin):
     def on_shutdown(self) -> None:
         self.output.finish()
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        citations.prepare_registry(build=self.build)
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages.check_files(files)  # file names that are addresses, pages saved as UTF-8: before MkDocs reads them
         return files
@@ -153,7 +151,6 @@ class GidsPlugin(BasePlugin):
         printing.find_chapters(nav, build=self.build)
         return nav
 
-    @event_priority(50)  # before mkdocs-bibtex replaces the citations
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         for step in MARKDOWN:
             markdown = step(markdown, page=page, build=self.build)

@@ -16,10 +16,19 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 
+from gids.markdown import citations
+
 # (kind, name, priority, factory): every processor of the extension, in one place. The factory gets the
 # Markdown instance and the extension. Python-Markdown's own treeprocessors for reference: inline 20,
 # prettify 10, unescape 0; toc 5 (ids of headings), abbr 7, footnotes 50 (attr_list 8).
-PROCESSORS: list[tuple[str, str, int, Any]] = []
+PROCESSORS: list[tuple[str, str, int, Any]] = [
+    # citations.py: [@key] into footnotes, after fenced code is set aside (25), before raw HTML (21, 20)
+    ("preprocessors", "gids_citations", 22, citations.CitationPreprocessor),
+    # after footnotes (50, 15) and prettify (10), before attr_list (8), abbr (7), toc and MkDocs' anchors (5)
+    ("treeprocessors", "gids_sources", 9, citations.SourcesTreeprocessor),
+    # after toc (the same priority, registered later: gids.markdown stands after toc in mkdocs.yml)
+    ("treeprocessors", "gids_own_footnotes", 5, citations.OwnFootnotesTreeprocessor),
+]
 
 
 class GidsExtension(Extension):
@@ -31,6 +40,7 @@ class GidsExtension(Extension):
             "sources_page": ["bronnen.md", "the page with every source (links to bron-N)"],
             "about_page": ["over-deze-gids.md", "the page that explains the source statuses"],
             "glossary_page": ["woordenlijst.md", "the glossary page (links to woord-…)"],
+            "cache": ["", "where the formatted sources are kept (default: .cache/bronnen beside the .bib file)"],
         }
         super().__init__(**kwargs)
 
