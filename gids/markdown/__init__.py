@@ -16,10 +16,21 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 
+from gids.markdown import reading, tables
+
 # (kind, name, priority, factory): every processor of the extension, in one place. The factory gets the
 # Markdown instance and the extension. Python-Markdown's own treeprocessors for reference: inline 20,
 # prettify 10, unescape 0; toc 5 (ids of headings), abbr 7, footnotes 50 (attr_list 8).
-PROCESSORS: list[tuple[str, str, int, Any]] = []
+# MkDocs adds its own at render time (mkdocs/structure/pages.py): mkdocs_extract_anchors 5 (the ids that
+# links may point to), mkdocs_extract_title 1, relpath 0 (links to .md files become the pages' addresses).
+PROCESSORS: list[tuple[str, str, float, Any]] = [
+    # After inline (20, the cells hold their final text) and pymdownx.blocks' end of inline (19.99).
+    ("treeprocessors", "gids_tables", 18, tables.make),
+    # After attr_list (8) has taken `{#id}` out of the headings' text; before abbr (7) wraps the words,
+    # and before toc (5) adds its "#" links: only the text as written is counted. The
+    # source list (footnotes, 50) and its markers are in the tree already: left out by their class.
+    ("treeprocessors", "gids_reading", 7.5, reading.make),
+]
 
 
 class GidsExtension(Extension):
