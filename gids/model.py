@@ -90,7 +90,7 @@ class Build:
     titles: dict[str, str] = field(default_factory=dict)  # page name -> title (running header in print)
     boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
-    glossary_used: set[str] = field(default_factory=set)  # forms of glossary words found in the pages
+    glossary_used: set[str] = field(default_factory=set)  # anchors (woord-…) that the pages' a.uitleg lead to
     renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new (fingerprint.py)
     source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors

@@ -1,5 +1,5 @@
-"""The page extension gids.markdown on plain Python-Markdown, without MkDocs: tables as cards, the reading time.
-Each test converts a few lines (no site build)."""
+"""The page extension gids.markdown on plain Python-Markdown, without MkDocs: explained words, tables as cards,
+the reading time. Each test converts a few lines (no site build)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,31 @@ def convert(tmp_path):
             })
 
     return convert
+
+
+TIP = "/// pleegtip | Zoek een veilige basis\n    attrs: {id: tip-basis}\n\nZorg voor continuïteit.\n///\n"
+
+
+def test_a_word_becomes_a_link_to_its_entry(convert):
+    html = convert("Een veilige basis helpt.")
+    assert html == '<p>Een <a class="uitleg" href="woordenlijst.md#woord-veilige-basis">veilige basis</a> helpt.</p>'
+
+
+def test_a_word_stays_plain_in_headings_links_and_box_titles(convert):
+    html = convert(f"## Een veilige basis\n\nZie [een veilige basis](elders.md).\n\n{TIP}")
+    assert '<h2 id="een-veilige-basis">Een veilige basis<a' in html
+    assert '<a href="elders.md">een veilige basis</a>' in html
+    assert '<p class="admonition-title">Zoek een veilige basis' in html
+    assert '<p>Zorg voor <a class="uitleg" href="woordenlijst.md#woord-continuiteit">continuïteit</a>.</p>' in html, \
+        "in the box's text a word is explained"
+    assert "<abbr" not in html and html.count('class="uitleg"') == 1
+
+
+def test_the_glossary_page_lists_the_words_and_links_none(convert):
+    html = convert("Elke veilige basis.\n\n\\woordenlijst\n")
+    assert html == ('<p>Elke veilige basis.</p>\n<dl class="woordenlijst">\n'
+                    '<dt id="woord-continuiteit">Continuïteit</dt>\n<dd>Dat het blijft.</dd>\n'
+                    '<dt id="woord-veilige-basis">veilige basis</dt>\n<dd>Een plek om van te vertrekken.</dd>\n</dl>')
 
 
 def test_a_table_names_each_cell_by_its_column(convert):
