@@ -2,7 +2,7 @@
 
 - Sources: references.bib as the site uses it (citations.py reads it).
 - Term: one entry of woordenlijst.yml (glossary.py reads it).
-- Box: a tip or key message on a page (links.py finds them, handouts.py uses them).
+- Box: a tip or key message on a page (links.py collects them, handouts.py uses them).
 - BuiltPage: what a built page holds for the address check (addresses.py).
 - Build: what one build knows, made new at the start of every build (also every rebuild of `serve`).
   The concern modules keep nothing between builds; whatever a step learns about the site lives on the

@@ -4,7 +4,7 @@ site's own code changes a page.
 Each concern is a module beside this file (citations, glossary, links, printing, search, palette,
 valid_html, csp, compress) with plain functions; this file calls them, stage by stage, in the order
 of the lists below. The steps that work on a page's Markdown as Python-Markdown reads it (explained
-words, tables as cards, the reading time) are the extension
+words, the "#" links of tips and key messages, tables as cards, the reading time) are the extension
 gids.markdown (gids/markdown/, under markdown_extensions in mkdocs.yml), which MkDocs runs while it
 converts each page, between stages 3 and 4; this file gives it its options. A page's HTML is parsed
 once for the content stage and once after the build, whatever the number of steps. What a build
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 MARKDOWN: tuple[Callable[..., str], ...] = (
     pages.check_blocks,  # every /// block is closed, or the build names the line that opens it
+    links.check_boxes,  # every tip and key message has its own id (tip-…, kern-…), or the build names the line
     pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
     citations.markdown,  # unknown keys stop the build; source status and lists filled in
     printing.pdf_list,  # the list of PDFs on the print page
@@ -75,7 +76,7 @@ CONTENT: tuple[Callable[..., None], ...] = (
     citations.number_markers,  # markers [2, 3] and [31–36], the chapter's numbered source list
     citations.name_status_labels,  # "Gereconstrueerd: wat betekent dat? (bron 24)"
     glossary.collect_used,  # the explained words (links a.uitleg, from gids.markdown), for glossary.check_used
-    links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered
+    links.collect_boxes,  # the tips and key messages, for the handouts and the share controls
     links.share_controls,  # under the title and in every tip
     printing.pdf_link,  # under the title, above the share controls
     links.printed_address,  # last in the page: its web address and QR code, for print
@@ -111,7 +112,7 @@ def markdown_options(config: MkDocsConfig, **options: str) -> None:
     """The options of the page extension gids.markdown: the project's files it reads."""
     if "gids.markdown" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: zet onder markdown_extensions: de regel '- gids.markdown' terug (de stappen "
-                          "van de site op elke pagina: uitgelegde woorden, tabellen als kaarten, leestijd).")
+                          "van de site op elke pagina: uitgelegde woorden, links naar tips, leestijd).")
     config.mdx_configs["gids.markdown"] = {**config.mdx_configs.get("gids.markdown", {}), **options}
 
 

@@ -1,10 +1,12 @@
-"""The page extension gids.markdown on plain Python-Markdown, without MkDocs: explained words, tables as cards,
-the reading time. Each test converts a few lines (no site build)."""
+"""The page extension gids.markdown on plain Python-Markdown, without MkDocs: explained words, the "#" links
+of tips and key messages, tables as cards, the reading time. Each test converts a few lines (no site build)."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
+
+from gids.markdown.boxes import BoxError
 
 GLOSSARY = """\
 - term: veilige basis
@@ -60,6 +62,31 @@ def test_the_glossary_page_lists_the_words_and_links_none(convert):
     assert html == ('<p>Elke veilige basis.</p>\n<dl class="woordenlijst">\n'
                     '<dt id="woord-continuiteit">Continuïteit</dt>\n<dd>Dat het blijft.</dd>\n'
                     '<dt id="woord-veilige-basis">veilige basis</dt>\n<dd>Een plek om van te vertrekken.</dd>\n</dl>')
+
+
+def test_a_tip_gets_its_link_and_headings_their_names(convert):
+    html = convert(f"## Tips\n\n{TIP}")
+    assert ('<p class="admonition-title">Zoek een veilige basis<a aria-label="Link naar deze tip: Zoek een veilige '
+            'basis" class="headerlink" href="#tip-basis">#</a></p>') in html
+    assert ('<h2 id="tips">Tips<a aria-label="Link naar dit onderdeel: Tips" class="headerlink" href="#tips">'
+            '&para;</a></h2>') in html, "named, not titled"
+
+
+def test_a_key_message_gets_its_link(convert):
+    html = convert("/// kernboodschap | Nooit verloren\n    attrs: {id: kern-nooit}\n\nTekst.\n///\n")
+    assert ('<a aria-label="Link naar deze kernboodschap: Nooit verloren" class="headerlink" href="#kern-nooit">#</a>'
+            in html)
+
+
+@pytest.mark.parametrize("options,expected", [
+    ("", "de tip 'Zonder id' heeft geen id"),
+    ("    attrs: {id: basis}\n", "de tip 'Zonder id' heeft de id 'basis', maar die moet beginnen met tip-"),
+])
+def test_a_tip_without_its_id_stops(convert, options, expected):
+    with pytest.raises(BoxError) as error:
+        convert(f"/// pleegtip | Zonder id\n{options}\nTekst.\n///\n")
+    assert str(error.value).startswith(expected), str(error.value)
+    assert "attrs: {id: tip-korte-naam}" in str(error.value)
 
 
 def test_a_table_names_each_cell_by_its_column(convert):

@@ -16,7 +16,7 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from gids.markdown import reading, tables, words
+from gids.markdown import boxes, reading, tables, words
 
 # (kind, name, priority, factory): every processor of the extension, in one place. The factory gets the
 # Markdown instance and the extension. Python-Markdown's own treeprocessors for reference: inline 20,
@@ -27,13 +27,16 @@ PROCESSORS: list[tuple[str, str, float, Any]] = [
     # After inline (20, the cells hold their final text) and pymdownx.blocks' end of inline (19.99).
     ("treeprocessors", "gids_tables", 18, tables.make),
     # After attr_list (8) has taken `{#id}` out of the headings' text; before abbr (7) wraps the words,
-    # and before toc (5) adds its "#" links: only the text as written is counted. The
+    # and before toc (5) and gids_boxes add their "#" links: only the text as written is counted. The
     # source list (footnotes, 50) and its markers are in the tree already: left out by their class.
     ("treeprocessors", "gids_reading", 7.5, reading.make),
     # After abbr (7) has found the words; before toc (5) and MkDocs' anchor collecting (5), so the
     # glossary page's list is in the tree when its ids are collected, and before MkDocs' relpath (0), which
     # turns the links to woordenlijst.md#woord-… into the glossary page's address.
     ("treeprocessors", "gids_words", 6, words.make),
+    # After toc (5), whose "#" links beside the headings this step names; the tips' own "#" links are
+    # self-links (#tip-…), which relpath (0) leaves alone.
+    ("treeprocessors", "gids_boxes", 4, boxes.make),
 ]
 
 
