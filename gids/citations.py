@@ -267,17 +267,8 @@ def _load(path: Path, text: str, cache: Path) -> tuple[Sources, dict[str, str]]:
 
 
 def configure(config: MkDocsConfig) -> Sources:
-    """Config stage: references.bib checked, and the extension's options from mkdocs.yml and its folder."""
-    if "gids.markdown" not in config.markdown_extensions:
-        raise SourceError("mkdocs.yml: de bronnen hebben de Markdown-extensie gids.markdown nodig: zet "
-                          "'- gids.markdown' onder markdown_extensions")
-    root = Path(config.config_file_path).parent
-    sources = read_sources(root / REFERENCES)
-    config.mdx_configs["gids.markdown"] = {**config.mdx_configs.get("gids.markdown", {}),
-                                           "references": str(root / REFERENCES),
-                                           "reaction": config.extra["reactie"],
-                                           "cache": str(root / CACHE)}
-    return sources
+    """Config stage: references.bib checked (the extension gids.markdown gets its path: pipeline.py)."""
+    return read_sources(Path(config.config_file_path).parent / REFERENCES)
 
 
 def _status_summary(sources: Sources, sources_page: str = SOURCES_PAGE) -> str:

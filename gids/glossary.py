@@ -3,26 +3,27 @@
 pipeline.py calls:
 - configure (config stage): reads woordenlijst.yml (checked entry by entry) and gives every form of
   every term to Python-Markdown's abbr extension (its `glossary` option), which finds each occurrence.
-- markdown (each page): writes the list on the page with `\\woordenlijst`, each term with an anchor.
-- link_words (each page's HTML): each occurrence becomes a link to the word's entry on the Woordenlijst
-  page; assets/site.js shows the explanation in place when it is tapped, clicked or chosen by keyboard.
+  The page extension gids.markdown (words.py) makes each occurrence a link to the word's entry and
+  writes the list on the page with `\\woordenlijst`; assets/site.js shows the explanation in place
+  when a word is tapped, clicked or chosen by keyboard.
 - write_data (the built site): assets/woordenlijst.json, the explanations that site.js shows.
-- check_used (the built site): a word that appears nowhere stops the build.
+- collect_used (each page's HTML) and check_used (the built site): a word that no page explains stops
+  the build.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 from gids import mistakes
 from gids.model import Term
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from gids.model import Build
 
 GLOSSARY_FILE = "woordenlijst.yml"
-GLOSSARY_MARKER = "\\woordenlijst"
 GLOSSARY_PAGE = "woordenlijst.md"
 
 
@@ -60,15 +60,20 @@ def _text(value) -> str | None:
 
 def load(path: Path) -> list[Term]:
     """woordenlijst.yml, checked entry by entry; every mistake stops the build with its line."""
-    name = path.name
-    text = mistakes.read_text(path, name)
+    return list(_read(mistakes.read_text(path, path.name), path.name))
+
+
+@functools.lru_cache(maxsize=4)
+def _read(text: str, name: str) -> tuple[Term, ...]:
+    """The terms of a glossary text. Kept per text: every page's Markdown reads the file (gids.markdown),
+    and checking it takes longer than converting a page; a changed file is a new text, read anew."""
     found = mistakes.problem(text)
     if found:
         raise GlossaryError(name, found[0], f"dit is geen geldige YAML. Meestal is de oorzaak: {found[1]}.")
     document = yaml.compose(text, Loader=yaml.SafeLoader)  # the lines where entries start
     entries = yaml.safe_load(text)
     if document is None:
-        return []
+        return ()
     if not isinstance(document, yaml.SequenceNode):
         raise GlossaryError(name, document.start_mark.line + 1,
                             f"het bestand is een lijst van woorden, elk zo:\n{EXAMPLE}")
@@ -114,7 +119,7 @@ def load(path: Path) -> list[Term]:
                                             "andere term.")
         anchor_of[item.anchor] = item
         terms.append(item)
-    return sorted(terms, key=lambda term: term.term.lower())
+    return tuple(sorted(terms, key=lambda term: term.term.lower()))
 
 
 def configure(config: MkDocsConfig) -> list[Term]:
@@ -127,46 +132,6 @@ def configure(config: MkDocsConfig) -> list[Term]:
     return terms
 
 
-def markdown(markdown: str, *, page: Page, build: Build) -> str:
-    if GLOSSARY_MARKER not in markdown:
-        return markdown
-    items = "\n".join(
-        f'<dt id="{term.anchor}">{escape(term.term)}</dt>\n<dd>{escape(term.explanation)}</dd>'
-        for term in build.glossary
-    )
-    return markdown.replace(GLOSSARY_MARKER, f'<dl class="woordenlijst">\n{items}\n</dl>')
-
-
-def _glossary_url(build: Build) -> str:
-    page = next((page for page in build.nav.pages if page.file.src_uri == GLOSSARY_PAGE), None) if build.nav else None
-    if page is None:
-        raise PluginError(f"mkdocs.yml: docs/{GLOSSARY_PAGE} staat niet (meer) in nav:, maar de uitgelegde woorden leiden ernaartoe. "
-                          "Zet de regel voor de Woordenlijst terug in nav:.")
-    return page.url
-
-
-PLAIN_IN = ["h1", "h2", "h3", "h4", "h5", "h6", "a"]  # where a word stays plain text (and in box titles)
-
-
-def link_words(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """Each explained word (Python-Markdown's <abbr title>) becomes a link to its entry on the Woordenlijst
-    page: without JavaScript a tap leads there; with it, assets/site.js shows the explanation in place (from
-    assets/woordenlijst.json, fetched at the first tap, so no page carries the explanations twice). In
-    headings, box titles and links the word stays plain text."""
-    by_form = {form: term for term in build.glossary for form in term.forms}
-    glossary_url = get_relative_url(_glossary_url(build), page.url)
-    for abbr in soup.find_all("abbr", title=True):
-        term = by_form.get(abbr.get_text())
-        if term is None or page.file.src_uri == GLOSSARY_PAGE or abbr.find_parent(PLAIN_IN) is not None \
-                or abbr.find_parent(class_="admonition-title") is not None:
-            abbr.unwrap()
-            continue
-        build.glossary_used.add(abbr.get_text())
-        link = soup.new_tag("a", attrs={"class": "uitleg", "href": f"{glossary_url}#{term.anchor}"})
-        link.extend(list(abbr.contents))
-        abbr.replace_with(link)
-
-
 DATA = "assets/woordenlijst.json"
 
 
@@ -176,9 +141,14 @@ def write_data(*, build: Build) -> None:
     (build.site / DATA).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def collect_used(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    """The words this page explains: its links a.uitleg (gids/markdown/words.py), each to …#woord-…."""
+    build.glossary_used.update(urlsplit(link["href"]).fragment for link in soup.find_all("a", class_="uitleg", href=True))
+
+
 def check_used(*, build: Build) -> None:
     """Every word in the glossary appears somewhere in the guide: a form nobody reads is a mistake."""
-    unused = [term for term in build.glossary if not set(term.forms) & build.glossary_used]
+    unused = [term for term in build.glossary if term.anchor not in build.glossary_used]
     if unused:
         lines = [f"- regel {term.line}: '{term.term}' (vormen: {', '.join(term.forms)})" for term in unused]
         raise GlossaryError(GLOSSARY_FILE, unused[0].line,

@@ -28,7 +28,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from gids.links import LINKED_BOXES, absolute, qr_file, qr_inline
+from gids.links import absolute, qr_file, qr_inline
+from gids.markdown.boxes import LINKED_BOXES
 from gids.theme.material import BUTTON, PRIMARY_BUTTON
 
 if TYPE_CHECKING:

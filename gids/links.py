@@ -1,9 +1,9 @@
 """Links that last: a link to every tip, the caseworkers' list of links with QR codes, the share image.
 
 pipeline.py calls:
-- link_boxes (each page's HTML): a visible "link to this part" anchor in the title of every tip and
-  key-message box (section headings get theirs from the toc extension); remembers the boxes for the
-  caseworkers' list.
+- check_boxes (each page's Markdown): every tip and key message has its own id, tip-… or kern-…; the
+  message names the file and line. Its "#" link is added by the page extension (gids/markdown/boxes.py).
+- collect_boxes (each page's HTML): remembers the boxes for the caseworkers' list and the handouts.
 - share_controls (each page's HTML): share controls under the page title and in every tip.
 - printed_address (each page's HTML): for print, the page's web address with a QR code to it.
 - qr_file: the QR code of an address, as an SVG file under qr/ (segno), drawn once.
@@ -25,12 +25,15 @@ from urllib.parse import quote
 
 import mkdocs_redirects.plugin
 import segno
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
 
+from gids.markdown.boxes import ID_PREFIXES, LINKED_BOXES, WORDS
 from gids.model import Box
+from gids.pages import FENCE
 from gids.theme.material import BUTTON
 
 if TYPE_CHECKING:
@@ -38,9 +41,6 @@ if TYPE_CHECKING:
 
     from gids.model import Build
 
-# Box type -> (title of its link, word before its title in the caseworkers' list)
-LINKED_BOXES = {"pleegtip": ("Link naar deze tip", "Tip"), "kernboodschap": ("Link naar deze kernboodschap", "Kernboodschap")}
-ID_PREFIXES = {"pleegtip": "tip-", "kernboodschap": "kern-"}  # every tip and key message has such an id
 SHARE_IMAGE = "assets/deelbeeld.png"
 SHARE_IMAGE_SIZE = (1200, 630)
 QR_DIR = "qr"
@@ -65,46 +65,78 @@ mkdocs_redirects.plugin.HTML_TEMPLATE = """<!doctype html>
 """
 
 
-def _line_of_title(page: Page, title: str) -> str:
-    """', regel N' of the box's first line (/// pleegtip | title) in the page's Markdown file."""
+BOX = re.compile(r"^(\s*)/{3,}\s*(pleegtip|kernboodschap)\s*(?:\|\s*(.*?)\s*)?$")
+
+
+def check_boxes(markdown: str, *, page: Page, build: Build) -> str:
+    """Every tip and key message has an id with its prefix, used once in the whole guide: it is an address.
+    Read from the page's file as written (pymdownx.blocks' options: the indented YAML under `/// type`),
+    so that the message names the line; the boxes of the pages before are in build.boxes."""
+    name = f"docs/{page.file.src_uri}"
     source = Path(page.file.abs_src_path or "")
-    if not source.is_file():
-        return ""
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith("///") and title in line:
-            return f", regel {number}"
-    return ""
-
-
-def link_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    # The "#" links are named for screen readers rather than titled (Material would give each a tooltip of
-    # its own, which costs a phone time at every page load), each with the part it links to: a screen
-    # reader's list of links then tells them apart.
-    for link in soup.select("a.headerlink[title]"):
-        link["aria-label"] = f"{link.attrs.pop('title')}: {part_name(link)}"
-    found = []
-    for box in soup.select(", ".join(f"div.admonition.{kind}" for kind in LINKED_BOXES)):
-        kind = next(k for k in LINKED_BOXES if k in box["class"])
-        title = box.select_one(".admonition-title")
-        name = title.get_text().strip()
-        copy = BeautifulSoup(str(box), "html.parser").div  # as written, for the handouts (handouts.py)
-        copy.attrs.pop("id", None)
+    lines = (source.read_text(encoding="utf-8") if source.is_file() else markdown).splitlines()
+    seen: dict[str, int] = {}  # id -> line on this page
+    fence = ""
+    for number, line in enumerate(lines, start=1):
+        marker = FENCE.match(line)
+        if fence:  # code in a fence is an example, not a box
+            if marker and marker.group(1).startswith(fence):
+                fence = ""
+            continue
+        if marker:
+            fence = marker.group(1)
+            continue
+        box = BOX.match(line)
+        if not box:
+            continue
+        indent, kind, title = len(box.group(1)), box.group(2), box.group(3) or ""
+        options = []
+        for option in lines[number:]:
+            if not re.match(rf"^ {{{indent + 4},}}\S", option):
+                break
+            options.append(option)
+        box_id, id_line = _box_id(options, number)
         prefix = ID_PREFIXES[kind]
-        if not box.get("id", "").startswith(prefix):
-            word = "tip" if kind == "pleegtip" else "kernboodschap"
+        if not isinstance(box_id, str) or not box_id.startswith(prefix):
             raise PluginError(
-                f"docs/{page.file.src_uri}{_line_of_title(page, name)}: de {word} '{name}' heeft "
-                + (f"de id '{box['id']}', maar die moet beginnen met {prefix}" if box.get("id") else "geen id")
+                f"{name}, regel {number}: de {WORDS[kind]} '{title}' heeft "
+                + (f"de id '{box_id}', maar die moet beginnen met {prefix}" if box_id else "geen id")
                 + f". Zet onder de eerste regel: \"    attrs: {{id: {prefix}korte-naam}}\" (een id die nooit meer "
                 "verandert: begeleiders linken ernaar).")
-        _check_unique(box["id"], kind, page, found, build)
-        anchor = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{box['id']}",
-                                          "aria-label": f"{LINKED_BOXES[kind][0]}: {name}"})
-        anchor.string = "#"
-        title.append(anchor)
-        section = box.find_previous(["h2", "h3"], id=True)
-        found.append(Box(kind, section["id"] if section else "", box["id"], name, str(copy)))
-    build.boxes[page.file.src_uri] = found
+        if box_id in seen:
+            _twice(box_id, kind, _at(name, id_line), _at(name, seen[box_id]))
+        first = next((uri for uri, boxes in build.boxes.items() if any(box.id == box_id for box in boxes)), None)
+        if first is not None:
+            there = _id_lines(Path(build.config.docs_dir) / first, box_id)
+            _twice(box_id, kind, _at(name, id_line), _at(f"docs/{first}", there[0] if there else 0))
+        seen[box_id] = id_line
+    return markdown
+
+
+def _box_id(options: list[str], opener: int) -> tuple[object, int]:
+    """The id in a box's options (`attrs: {id: …}`) and the line that gives it."""
+    try:
+        config = yaml.safe_load(textwrap.dedent("\n".join(options))) if options else {}
+    except yaml.YAMLError:
+        config = None  # pymdownx.blocks does not read such options either
+    attrs = config.get("attrs") if isinstance(config, dict) else None
+    box_id = attrs.get("id") if isinstance(attrs, dict) else None
+    line = next((opener + offset for offset, option in enumerate(options, start=1)
+                 if box_id is not None and re.search(rf"\bid:\s*['\"]?{re.escape(str(box_id))}", option)), opener)
+    return box_id, line
+
+
+def _at(name: str, line: int) -> str:
+    return f"{name}, regel {line}" if line else name
+
+
+def _twice(box_id: str, kind: str, here: str, first: str) -> None:
+    """A tip's or key message's id is its address in the whole guide (and in a selection): used once."""
+    raise PluginError(
+        f"{here}: de id '{box_id}' staat ook al bij een andere tip of kernboodschap ({first}). Elke id is een adres "
+        f"en mag maar één keer voorkomen: geef deze {WORDS[kind]} een eigen id, zo: attrs: "
+        f"{{id: {ID_PREFIXES[kind]}andere-naam}}. Laat de oudste id staan (die in adressen.txt): begeleiders linken "
+        "ernaar.")
 
 
 def _id_lines(path: Path, box_id: str) -> list[int]:
@@ -114,23 +146,20 @@ def _id_lines(path: Path, box_id: str) -> list[int]:
     return [number for number, line in enumerate(lines, start=1) if written.match(line)]
 
 
-def _check_unique(box_id: str, kind: str, page: Page, found: list[Box], build: Build) -> None:
-    """A tip's or key message's id is its address in the whole guide (and in a selection): used once."""
-    if any(box.id == box_id for box in found):
-        first = page.file.src_uri
-    else:
-        first = next((uri for uri, boxes in build.boxes.items() if any(box.id == box_id for box in boxes)), None)
-        if first is None:
-            return
-    here = _id_lines(Path(page.file.abs_src_path or ""), box_id)
-    there = _id_lines(Path(build.config.docs_dir) / first, box_id)
-    second = here[1:2] if first == page.file.src_uri else here[:1]
-    word = "tip" if kind == "pleegtip" else "kernboodschap"
-    raise PluginError(
-        f"docs/{page.file.src_uri}{f', regel {second[0]}' if second else ''}: de id '{box_id}' staat ook al bij een "
-        f"andere tip of kernboodschap (docs/{first}{f', regel {there[0]}' if there else ''}). Elke id is een adres en "
-        f"mag maar één keer voorkomen: geef deze {word} een eigen id, zo: attrs: {{id: {ID_PREFIXES[kind]}andere-naam}}. "
-        "Laat de oudste id staan (die in adressen.txt): begeleiders linken ernaar.")
+def collect_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+    """The page's tips and key messages as written (without their id and "#" link), for the caseworkers'
+    list, the tip sheet and the cards (handouts.py) and the share controls below."""
+    found = []
+    for box in soup.select(", ".join(f"div.admonition.{kind}[id]" for kind in LINKED_BOXES)):
+        kind = next(k for k in LINKED_BOXES if k in box["class"])
+        copy = BeautifulSoup(str(box), "html.parser").div
+        copy.attrs.pop("id", None)
+        title = copy.select_one(".admonition-title")
+        for link in title.select("a.headerlink"):
+            link.decompose()
+        section = box.find_previous(["h2", "h3"], id=True)
+        found.append(Box(kind, section["id"] if section else "", box["id"], title.get_text().strip(), str(copy)))
+    build.boxes[page.file.src_uri] = found
 
 
 def part_name(link) -> str:

@@ -2,7 +2,7 @@
 
 - Sources: references.bib as the site uses it (citations.py reads it).
 - Term: one entry of woordenlijst.yml (glossary.py reads it).
-- Box: a tip or key message on a page (links.py finds them, handouts.py uses them).
+- Box: a tip or key message on a page (links.py collects them, handouts.py uses them).
 - BuiltPage: what a built page holds for the address check (addresses.py).
 - Build: what one build knows, made new at the start of every build (also every rebuild of `serve`).
   The concern modules keep nothing between builds; whatever a step learns about the site lives on the
@@ -90,7 +90,7 @@ class Build:
     titles: dict[str, str] = field(default_factory=dict)  # page name -> title (running header in print)
     boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
-    glossary_used: set[str] = field(default_factory=set)  # forms of glossary words found in the pages
+    glossary_used: set[str] = field(default_factory=set)  # anchors (woord-…) that the pages' a.uitleg lead to
     renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new (fingerprint.py)
     source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors

@@ -1,11 +1,15 @@
 """The page pipeline: the site's one MkDocs plugin, and the one place that says in which order the
 site's own code changes a page.
 
-Each concern is a module beside this file (citations, glossary, links, reading, printing, search,
-palette, valid_html, csp, compress) with plain functions; this file calls them, stage by stage, in
-the order of the lists below. A page's HTML is parsed once for the content stage and once after the
-build, whatever the number of steps. What a build learns (sources, glossary, boxes, chapters) lives
-on a Build (state.py) made new at the start of every build, also every rebuild of `serve`.
+Each concern is a module beside this file (citations, glossary, links, printing, search, palette,
+valid_html, csp, compress) with plain functions; this file calls them, stage by stage, in the order
+of the lists below. The steps that work on a page's Markdown as Python-Markdown reads it (explained
+words, the "#" links of tips and key messages, tables as cards, the reading time) are the extension
+gids.markdown (gids/markdown/, under markdown_extensions in mkdocs.yml), which MkDocs runs while it
+converts each page, between stages 3 and 4; this file gives it its options. A page's HTML is parsed
+once for the content stage and once after the build, whatever the number of steps. What a build
+learns (sources, glossary, boxes, chapters) lives on a Build (state.py) made new at the start of
+every build, also every rebuild of `serve`.
 
 Stages, in the order MkDocs runs them:
 1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs; the
@@ -16,7 +20,7 @@ Stages, in the order MkDocs runs them:
    such as whether a page is a chapter, enters as text.
 4. HTML of each page's content, before mkdocs-print-site-plugin copies it for the whole guide
    (CONTENT). Under the title a page gets, from top to bottom: a chapter's PDF link, then the share
-   controls. The reading time counts the text before any control is added.
+   controls. The reading time (gids.markdown) was counted before any control is added.
 5. Each page's context, once every page is known: the caseworkers' list, the selection page and the
    trainers' tip sheet and cards (handouts.py).
 6. After the plugins have written their files (search index, minified assets, redirects, whole guide):
@@ -30,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from gids import addresses
@@ -42,11 +47,9 @@ from gids import handouts
 from gids import links
 from gids import pages
 from gids import printing
-from gids import reading
 from gids import search
 from gids import serve
 from gids import swap
-from gids import tables
 from gids import valid_html
 from gids.model import Build
 from gids.theme import material
@@ -60,9 +63,9 @@ if TYPE_CHECKING:
 
 MARKDOWN: tuple[Callable[..., str], ...] = (
     pages.check_blocks,  # every /// block is closed, or the build names the line that opens it
+    links.check_boxes,  # every tip and key message has its own id (tip-…, kern-…), or the build names the line
     pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
     citations.markdown,  # unknown keys stop the build (file and line); the heading and place of the source list
-    glossary.markdown,  # the list on the Woordenlijst page
     printing.pdf_list,  # the list of PDFs on the print page
     printing.whole_guide_choice,  # front matter volledige_gids: false keeps a page out of the whole guide
     search.rank,  # chapters rank first in the search
@@ -71,10 +74,8 @@ CONTENT: tuple[Callable[..., None], ...] = (
     csp.check_content,  # inline code in a page stops the build, naming its file
     pages.check_headings,  # a heading without words (only an emoji) would get the address #_1
     addresses.remember_source,  # which Markdown file a page comes from, for messages
-    glossary.link_words,  # explained words: links to the glossary, explained in place by site.js
-    links.link_boxes,  # "#" links in tip and key-message titles; the boxes remembered
-    tables.label_cells,  # each cell named by its column, for the cards a table becomes on a phone
-    reading.reading_time,  # counts the text as written, so before the controls below
+    glossary.collect_used,  # the explained words (links a.uitleg, from gids.markdown), for glossary.check_used
+    links.collect_boxes,  # the tips and key messages, for the handouts and the share controls
     links.share_controls,  # under the title and in every tip
     printing.pdf_link,  # under the title, above the share controls
     links.printed_address,  # last in the page: its web address and QR code, for print
@@ -106,6 +107,16 @@ FINISHED_SITE: tuple[Callable[..., None], ...] = (
     compress.precompress,  # last: .br and .gz beside every text file
 )
 
+
+def markdown_options(config: MkDocsConfig, **options: str) -> None:
+    """The options of the page extension gids.markdown, in one place: the project's files it reads, where
+    readers report a mistake."""
+    if "gids.markdown" not in config.markdown_extensions:
+        raise PluginError("mkdocs.yml: zet onder markdown_extensions: de regel '- gids.markdown' terug (de stappen "
+                          "van de site op elke pagina: bronnen, uitgelegde woorden, links naar tips, leestijd).")
+    config.mdx_configs["gids.markdown"] = {**config.mdx_configs.get("gids.markdown", {}), **options}
+
+
 class GidsPlugin(BasePlugin):
     """The site's one MkDocs plugin (`- gids` under plugins:, last): it runs the steps above."""
 
@@ -127,6 +138,10 @@ class GidsPlugin(BasePlugin):
             glossary=glossary.configure(config),
             pdf=printing.configure(config),
         )
+        root = self.build.root
+        markdown_options(config, references=str(root / citations.REFERENCES), reaction=config.extra["reactie"],
+                         cache=str(root / citations.CACHE), glossary=str(root / glossary.GLOSSARY_FILE),
+                         glossary_page=glossary.GLOSSARY_PAGE)
         if self.invoked_as == "build":
             self.output.begin(config)
         serve.start_build()  # this build's warnings, for the error page of serve and the address contract

@@ -16,18 +16,33 @@ from typing import Any
 from markdown import Markdown
 from markdown.extensions import Extension
 
-from gids.markdown import citations
+from gids.markdown import boxes, citations, reading, tables, words
 
 # (kind, name, priority, factory): every processor of the extension, in one place. The factory gets the
 # Markdown instance and the extension. Python-Markdown's own treeprocessors for reference: inline 20,
 # prettify 10, unescape 0; toc 5 (ids of headings), abbr 7, footnotes 50 (attr_list 8).
-PROCESSORS: list[tuple[str, str, int, Any]] = [
+# MkDocs adds its own at render time (mkdocs/structure/pages.py): mkdocs_extract_anchors 5 (the ids that
+# links may point to), mkdocs_extract_title 1, relpath 0 (links to .md files become the pages' addresses).
+PROCESSORS: list[tuple[str, str, float, Any]] = [
     # citations.py: [@key] into footnotes, after fenced code is set aside (25), before raw HTML (21, 20)
     ("preprocessors", "gids_citations", 22, citations.CitationPreprocessor),
+    # After inline (20, the cells hold their final text) and pymdownx.blocks' end of inline (19.99).
+    ("treeprocessors", "gids_tables", 18, tables.make),
     # after footnotes (50, 15) and prettify (10), before attr_list (8), abbr (7), toc and MkDocs' anchors (5)
     ("treeprocessors", "gids_sources", 9, citations.SourcesTreeprocessor),
+    # After attr_list (8) has taken `{#id}` out of the headings' text; before abbr (7) wraps the words,
+    # and before toc (5) and gids_boxes add their "#" links: only the text as written is counted. The
+    # source list (footnotes, 50) and its markers are in the tree already: left out by their class.
+    ("treeprocessors", "gids_reading", 7.5, reading.make),
+    # After abbr (7) has found the words; before toc (5) and MkDocs' anchor collecting (5), so the
+    # glossary page's list is in the tree when its ids are collected, and before MkDocs' relpath (0), which
+    # turns the links to woordenlijst.md#woord-… into the glossary page's address.
+    ("treeprocessors", "gids_words", 6, words.make),
     # after toc (the same priority, registered later: gids.markdown stands after toc in mkdocs.yml)
     ("treeprocessors", "gids_own_footnotes", 5, citations.OwnFootnotesTreeprocessor),
+    # After toc (5), whose "#" links beside the headings this step names; the tips' own "#" links are
+    # self-links (#tip-…), which relpath (0) leaves alone.
+    ("treeprocessors", "gids_boxes", 4, boxes.make),
 ]
 
 
