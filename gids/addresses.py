@@ -9,7 +9,7 @@ pipeline.py calls:
   - `adressen.txt` (beside mkdocs.yml) lists every public address: a page, or a page#anchor for a
     section heading, tip, key message, glossary word or source. Caseworkers send these to families.
     An address in the list that the build no longer has, and that no redirect in mkdocs.yml
-    (redirect_maps) covers, stops the build, with all such addresses at once and how to keep each.
+    (redirect_maps, under the gids plugin) covers, stops the build, with all such addresses at once and how to keep each.
   When both are fine, an address the build has and the list has not is added to the list (commit it).
 """
 
@@ -134,9 +134,8 @@ def _broken_links(build: Build) -> list[str]:
 
 
 def _redirects(build: Build) -> dict[str, str]:
-    """mkdocs-redirects' redirect_maps as addresses: "/oud/" -> "/nieuw/#deel"."""
-    plugin = build.config.plugins.get("redirects")
-    maps = plugin.config["redirect_maps"] if plugin else {}
+    """redirect_maps (the gids plugin's option in mkdocs.yml) as addresses: "/oud/" -> "/nieuw/#deel"."""
+    maps = build.redirect_maps
 
     def address(name: str) -> str:
         page, _, anchor = name.partition("#")
@@ -151,7 +150,7 @@ def _how_to_keep(address: str) -> str:
     page = path.strip("/") or "index"
     if not anchor:
         return (f"is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem, of zet in mkdocs.yml onder "
-                f"redirect_maps: {page}.md: nieuwe-pagina.md")
+                f"gids: redirect_maps: {page}.md: nieuwe-pagina.md")
     if anchor.startswith(("tip-", "kern-")):
         return f"een tip of kernboodschap houdt altijd haar id: zet attrs: {{id: {anchor}}} terug"
     if anchor.startswith("woord-"):

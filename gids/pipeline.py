@@ -16,9 +16,12 @@ Stages, in the order MkDocs runs them:
    controls. The reading time counts the text before any control is added.
 5. Each page's context, once every page is known: the caseworkers' list, the selection page and the
    trainers' tip sheet and cards (handouts.py).
-6. After the plugins have written their files (search index, minified assets, redirects, whole guide):
-   the site's files (SITE_FILES), then every built page (BUILT_PAGES), then what needs the finished
-   pages (FINISHED_SITE), compression last.
+6. After the plugins have written their files (search index, minified assets, whole guide): the
+   site's files (SITE_FILES, the moved pages first), then every built page (BUILT_PAGES), then what
+   needs the finished pages (FINISHED_SITE), compression last.
+
+Its one option, `redirect_maps` (old page -> new page), keeps moved and short addresses working
+(links.py writes their pages; addresses.py counts them; `./run.sh hernoem` adds a line).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from bs4 import BeautifulSoup
+from mkdocs.config import config_options
 from mkdocs.plugins import BasePlugin, event_priority
 
 from gids import access
@@ -81,6 +85,7 @@ CONTENT: tuple[Callable[..., None], ...] = (
     links.printed_address,  # last in the page: its web address and QR code, for print
 )
 SITE_FILES: tuple[Callable[..., None], ...] = (
+    links.redirect_pages,  # first: a moved page at its old address, so the steps below treat it as a page
     glossary.check_used,  # a glossary word that appears nowhere stops the build
     glossary.write_data,  # the explanations, for the window site.js opens on a word
     search.fold_accents,  # the search index finds words typed without accents
@@ -92,7 +97,6 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
 )
 BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
-    links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
     fingerprint.rename_links,  # the fingerprinted files' new names (also the redirect script's)
     valid_html.mend,  # markup that templates and plugins get wrong
     access.header_buttons,  # menu and search as buttons (keyboard, screen reader)
@@ -107,7 +111,13 @@ FINISHED_SITE: tuple[Callable[..., None], ...] = (
 )
 
 class GidsPlugin(BasePlugin):
-    """The site's one MkDocs plugin (`- gids` under plugins:, last): it runs the steps above."""
+    """The site's one MkDocs plugin (`- gids` under plugins:): it runs the steps above."""
+
+    config_scheme = (
+        # Moved or short addresses: old page -> new page (with an optional "#part"), as in
+        # `tips.md: gehechtheid-in-pleegzorg.md#tips`.
+        ("redirect_maps", config_options.Type(dict, default={})),
+    )
 
     def __init__(self) -> None:
         self.build: Build | None = None  # this build's state, new at every on_config
@@ -126,6 +136,7 @@ class GidsPlugin(BasePlugin):
             sources=citations.configure(config),
             glossary=glossary.configure(config),
             pdf=printing.configure(config),
+            redirect_maps=dict(self.config["redirect_maps"]),
         )
         if self.invoked_as == "build":
             self.output.begin(config)
@@ -172,7 +183,7 @@ class GidsPlugin(BasePlugin):
         handouts.fill(page=page, build=self.build)  # Voor begeleiders, the selection page, the tip sheet, the tip cards
         return context
 
-    @event_priority(-50)  # after the plugins have written the search index, minified files, redirects and whole guide
+    @event_priority(-50)  # after the plugins have written the search index, minified files and whole guide
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build = self.build
         for step in SITE_FILES:

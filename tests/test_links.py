@@ -22,11 +22,11 @@ def contract() -> list[str]:
 
 
 def redirects() -> dict[str, str]:
-    """Old address -> new place, from mkdocs.yml (mkdocs-redirects' redirect_maps)."""
+    """Old address -> new place, from mkdocs.yml (redirect_maps, the option of the gids plugin)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            maps = plugin["redirects"]["redirect_maps"]
+        if isinstance(plugin, dict) and "gids" in plugin:
+            maps = plugin["gids"]["redirect_maps"]
             return {"/" + old.removesuffix(".md").removesuffix("index") + "/": new for old, new in maps.items()}
     return {}
 
