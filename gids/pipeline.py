@@ -8,7 +8,8 @@ build, whatever the number of steps. What a build learns (sources, glossary, box
 on a Build (state.py) made new at the start of every build, also every rebuild of `serve`.
 
 Stages, in the order MkDocs runs them:
-1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs.
+1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs,
+   which pages the whole guide leaves out.
 2. files and nav: every page's file name is an address and its text UTF-8; which pages are the chapters.
 3. Markdown of each page, before mkdocs-bibtex replaces the citations (MARKDOWN).
 4. HTML of each page's content, before mkdocs-print-site-plugin copies it for the whole guide
@@ -67,7 +68,6 @@ MARKDOWN: tuple[Callable[..., str], ...] = (
     citations.markdown,  # unknown keys stop the build; source status and lists filled in
     glossary.markdown,  # the list on the Woordenlijst page
     printing.pdf_list,  # the list of PDFs on the print page
-    printing.whole_guide_choice,  # front matter volledige_gids: false keeps a page out of the whole guide
     search.rank,  # chapters rank first in the search
 )
 CONTENT: tuple[Callable[..., None], ...] = (
@@ -138,6 +138,7 @@ class GidsPlugin(BasePlugin):
             pdf=printing.configure(config),
             redirect_maps=dict(self.config["redirect_maps"]),
         )
+        printing.whole_guide_choice(config)  # front matter volledige_gids: false, into print-site's exclude option
         if self.invoked_as == "build":
             self.output.begin(config)
         serve.start_build()  # this build's warnings, for the error page of serve and the address contract
