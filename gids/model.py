@@ -95,6 +95,7 @@ class Build:
     renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new (fingerprint.py)
     source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
+    reading_text: dict[str, dict[str, str]] = field(default_factory=dict)  # page url -> section id ("" at the top) -> text, for the search index
 
     @property
     def site(self) -> Path:

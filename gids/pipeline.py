@@ -88,7 +88,6 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
     links.redirect_pages,  # first: a moved page at its old address, so the steps below treat it as a page
     glossary.check_used,  # a glossary word that appears nowhere stops the build
     glossary.write_data,  # the explanations, for the window site.js opens on a word
-    search.fold_accents,  # the search index finds words typed without accents
     palette.merge,  # Material's colour-scheme rules into site.min.css
     styles.purge,  # Material's stylesheet with only the rules the site can use, under a new name
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
@@ -100,10 +99,13 @@ BUILT_PAGES: tuple[Callable[..., None], ...] = (
     fingerprint.rename_links,  # the fingerprinted files' new names (also the redirect script's)
     valid_html.mend,  # markup that templates and plugins get wrong
     access.header_buttons,  # menu and search as buttons (keyboard, screen reader)
+    search.reading_text,  # its reading text per section, for the search index
     csp.add_policy,  # last change to a page: its Content-Security-Policy
     addresses.collect,  # its ids and links, as built
 )
 FINISHED_SITE: tuple[Callable[..., None], ...] = (
+    search.index_reading_text,  # the search index holds each section's reading text, as the finished pages show it
+    search.fold_accents,  # then it finds words typed without accents
     printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
     printing.describe_pdfs,  # the print page says each PDF's pages and size
     addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded
