@@ -85,6 +85,7 @@ class Build:
     glossary: list[Term]
     pdf: bool  # print the PDFs (PDF=1)
     redirect_maps: dict[str, str] = field(default_factory=dict)  # old page -> new page (option of the gids plugin)
+    record_addresses: bool = False  # write new public addresses into adressen.txt (addresses.recording)
     nav: Navigation | None = None
     files: Files | None = None
     chapters: list[Page] = field(default_factory=list)  # the pages of the nav section "Hoofdstukken"

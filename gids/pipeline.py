@@ -108,7 +108,7 @@ FINISHED_SITE: tuple[Callable[..., None], ...] = (
     search.fold_accents,  # then it finds words typed without accents
     printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
     printing.describe_pdfs,  # the print page says each PDF's pages and size
-    addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded
+    addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded when asked
     compress.precompress,  # last: .br and .gz beside every text file
 )
 
@@ -139,6 +139,7 @@ class GidsPlugin(BasePlugin):
             glossary=glossary.configure(config),
             pdf=printing.configure(config),
             redirect_maps=dict(self.config["redirect_maps"]),
+            record_addresses=addresses.recording(self.invoked_as),
         )
         printing.whole_guide_choice(config)  # front matter volledige_gids: false, into print-site's exclude option
         if self.invoked_as == "build":

@@ -115,7 +115,8 @@ def rename(old: str, new: str, root: Path = ROOT) -> None:
     print(f"docs/{old}.md heet nu docs/{new}.md.\n"
           f"- mkdocs.yml: nav aangepast, en het oude adres /{old}/ leidt naar /{new}/ (redirect_maps)\n"
           f"- links aangepast in: {', '.join(changed) or 'geen andere pagina'}\n"
-          "Bekijk het resultaat met ./run.sh check, en commit ook adressen.txt.")
+          "Leg de nieuwe adressen vast met ./run.sh adressen, bekijk het resultaat met ./run.sh check, en commit ook "
+          "adressen.txt.")
 
 
 if __name__ == "__main__":
