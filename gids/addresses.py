@@ -12,7 +12,7 @@ pipeline.py calls:
     (redirect_maps, under the gids plugin) covers, stops every build, with all such addresses at once
     and how to keep each.
   When both are fine, the addresses the build has and the list has not are new. They are written into
-  the list only by a build that records them (RECORD=1 with `mkdocs build`): `./run.sh adressen` and the
+  the list only by a build that records them (ADRESSEN=1 with `mkdocs build`): `./run.sh adressen` and the
   publishing build, `./run.sh build`. Every other build (`serve`, `./run.sh check`, the tests) writes no
   file of the project, so a heading still being written is no address yet and can be renamed freely;
   tests/test_links.py fails while the built site has an address that the list lacks.
