@@ -2,11 +2,14 @@
 # The project's commands. Needs only Python 3.11+ and a shell; installs the rest into .venv.
 #   ./run.sh serve   build the site and serve it on http://127.0.0.1:8000/ (rebuilds on change)
 #   ./run.sh build   build the site into site/ (strict: any warning stops the build), with the PDFs
-#                    when Debian's Chromium is installed (/usr/bin/chromium); set SITE_URL to publish
+#                    when Debian's Chromium is installed (/usr/bin/chromium); set SITE_URL to publish.
+#                    It publishes, so it records the site's new addresses in adressen.txt
+#   ./run.sh adressen  build the site (without PDFs, into a temporary folder) and record its new
+#                    addresses in adressen.txt: run it before you commit a new page, heading, tip or word
 #   ./run.sh test    run every test; installs what the tests need first (Python packages into .venv,
 #                    npm tools into node_modules, and as root the Debian packages, with apt-get)
 #   ./run.sh check   the editors' quick check (under 30 s): builds without PDFs and runs the content,
-#                    link and source tests
+#                    link and source tests (serve and check write no file of the project)
 #   ./run.sh hernoem OUD NIEUW   renames docs/OUD.md to docs/NIEUW.md with its nav entry, links and a
 #                    redirect from the old address (REDACTIE.md)
 #   ./run.sh report  readability per chapter (benchmark/leesbaarheid.md)
@@ -81,7 +84,7 @@ export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 command=${1:-}
 [ $# -gt 0 ] && shift
 case "$command" in
-  serve|build|check|test) .venv/bin/python -m gids.redactie yaml ;;  # a YAML mistake, said plainly first
+  serve|build|adressen|check|test) .venv/bin/python -m gids.redactie yaml ;;  # a YAML mistake, said plainly first
 esac
 case "$command" in
   serve) exec .venv/bin/mkdocs serve "$@" ;;
@@ -93,7 +96,22 @@ case "$command" in
       export PDF=0
     fi
     [ -n "${SITE_URL:-}" ] || echo "run.sh: SITE_URL is not set: addresses point to http://127.0.0.1:8000/" >&2
-    exec .venv/bin/mkdocs build "$@" ;;
+    ADRESSEN=1 exec .venv/bin/mkdocs build "$@" ;;  # what is published stays: its new addresses are recorded
+  adressen)
+    # A build only to record the new addresses (gids/addresses.py): site/ stays as it is.
+    folder=$(mktemp -d "${TMPDIR:-/tmp}/gids-adressen.XXXXXX")
+    cp adressen.txt "$folder/voor" 2>/dev/null || : > "$folder/voor"
+    status=0
+    PDF=0 ADRESSEN=1 .venv/bin/mkdocs build -q -d "$folder/site" "$@" || status=$?
+    if [ "$status" != 0 ]; then
+      :
+    elif cmp -s adressen.txt "$folder/voor"; then
+      echo "run.sh: geen nieuwe adressen: adressen.txt blijft zoals het was"
+    else
+      echo "run.sh: nieuwe adressen vastgelegd in adressen.txt: neem dat bestand mee in je commit"
+    fi
+    rm -rf "$folder"
+    exit "$status" ;;
   test)
     install_debian_packages
     install_npm_tools
@@ -104,5 +122,5 @@ case "$command" in
   hernoem) exec .venv/bin/python -m gids.redactie hernoem "$@" ;;
   report) exec .venv/bin/python -m gids.leesbaarheid "$@" ;;
   benchmark) exec .venv/bin/python benchmark/run.py "$@" ;;
-  *) echo "usage: ./run.sh serve | build | test | check | hernoem OUD NIEUW | report | benchmark" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh serve | build | adressen | test | check | hernoem OUD NIEUW | report | benchmark" >&2; exit 2 ;;
 esac

@@ -9,13 +9,19 @@ pipeline.py calls:
   - `adressen.txt` (beside mkdocs.yml) lists every public address: a page, or a page#anchor for a
     section heading, tip, key message, glossary word or source. Caseworkers send these to families.
     An address in the list that the build no longer has, and that no redirect in mkdocs.yml
-    (redirect_maps) covers, stops the build, with all such addresses at once and how to keep each.
-  When both are fine, an address the build has and the list has not is added to the list (commit it).
+    (redirect_maps, under the gids plugin) covers, stops every build, with all such addresses at once
+    and how to keep each.
+  When both are fine, the addresses the build has and the list has not are new. They are written into
+  the list only by a build that records them (ADRESSEN=1 with `mkdocs build`): `./run.sh adressen` and the
+  publishing build, `./run.sh build`. Every other build (`serve`, `./run.sh check`, the tests) writes no
+  file of the project, so a heading still being written is no address yet and can be renamed freely;
+  tests/test_links.py fails while the built site has an address that the list lacks.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from posixpath import normpath
@@ -40,16 +46,24 @@ WHOLE_GUIDE = "volledige-gids"  # the whole guide on one page: its parts have th
 PUBLIC = "h2[id], h3[id], h4[id], div.admonition[id], dl.woordenlijst dt[id]"
 SOURCES_PAGE = "bronnen"  # its sources (li#bron-N) are public addresses too
 ERROR_PAGE = re.compile(r"\d{3}\.html")  # 404.html, 403.html, 500.html: the pages nginx sends with an error
+RECORD = "ADRESSEN"  # ADRESSEN=1: this build records the new addresses (./run.sh adressen, ./run.sh build)
 HEADER = """\
 # Adressen: every public address of the site, one per line (a page, or page#anchor).
 # Caseworkers send these to families; they must keep working for years.
-# The build adds a new address here by itself (commit this file with your change), and stops when an
-# address is gone without a redirect, saying how to keep it. Never remove a line.
+# New addresses are added by ./run.sh adressen and by the publishing build (./run.sh build): commit this
+# file with your change. Every build stops when an address is gone without a redirect, saying how to
+# keep it. Never remove a line.
 """
 
 
 class AddressError(PluginError):
     """Links or addresses that no longer lead anywhere, said for the editor."""
+
+
+def recording(command: str) -> bool:
+    """Whether this build writes its new addresses into adressen.txt: a `mkdocs build` asked to (ADRESSEN=1,
+    as ./run.sh adressen and ./run.sh build do); never `serve`, whose builds follow every saved draft."""
+    return command == "build" and os.environ.get(RECORD) == "1"
 
 
 def remember_source(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
@@ -134,9 +148,8 @@ def _broken_links(build: Build) -> list[str]:
 
 
 def _redirects(build: Build) -> dict[str, str]:
-    """mkdocs-redirects' redirect_maps as addresses: "/oud/" -> "/nieuw/#deel"."""
-    plugin = build.config.plugins.get("redirects")
-    maps = plugin.config["redirect_maps"] if plugin else {}
+    """redirect_maps (the gids plugin's option in mkdocs.yml) as addresses: "/oud/" -> "/nieuw/#deel"."""
+    maps = build.redirect_maps
 
     def address(name: str) -> str:
         page, _, anchor = name.partition("#")
@@ -151,7 +164,7 @@ def _how_to_keep(address: str) -> str:
     page = path.strip("/") or "index"
     if not anchor:
         return (f"is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem, of zet in mkdocs.yml onder "
-                f"redirect_maps: {page}.md: nieuwe-pagina.md")
+                f"gids: redirect_maps: {page}.md: nieuwe-pagina.md")
     if anchor.startswith(("tip-", "kern-")):
         return f"een tip of kernboodschap houdt altijd haar id: zet attrs: {{id: {anchor}}} terug"
     if anchor.startswith("woord-"):
@@ -177,7 +190,7 @@ def _present(address: str, build: Build, redirects: dict[str, str]) -> bool:
 
 def check(*, build: Build) -> None:
     """Addresses that vanished, and links that lead nowhere, stop the build together (a renamed heading is
-    often both); otherwise the new public addresses are added to adressen.txt."""
+    often both); otherwise a recording build adds the new public addresses to adressen.txt."""
     contract = build.root / CONTRACT
     text = contract.read_text(encoding="utf-8") if contract.exists() else HEADER
     listed = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -210,6 +223,10 @@ def check(*, build: Build) -> None:
             public.extend(f"/{url}#{anchor}" for anchor in built.public)
     known = set(listed)
     new = [address for address in public if address not in known]
+    if new and not build.record_addresses:
+        log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen), zoals {new[0]}, nog niet vastgelegd: dat doet "
+                 "./run.sh adressen (en de publicatie, ./run.sh build)")
+        return
     if new and build.config.strict and serve.messages.warnings:
         log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen) nog niet toegevoegd: deze bouw stopt om de waarschuwingen")
         return

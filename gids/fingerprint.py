@@ -1,7 +1,7 @@
 """Content hashes in the names of the site's own files, so that a deploy reaches every reader at once.
 
 The site's stylesheet and scripts, the glossary's explanations, the whole guide's stylesheets (ASSETS) and Material's purged stylesheet
-(styles.py) are written under a name with the first 8 hex digits of their content's sha256
+(theme/material.py) are written under a name with the first 8 hex digits of their content's sha256
 (site.min.css -> site.3f2a9c1e.min.css), and every page links the new names (rename_links, after the
 pages are built). server/nginx.conf caches such names for a year, as immutable: changed content has a new
 name. site.js finds the explanations and the selection script by the names in its own script tag

@@ -7,9 +7,12 @@ pipeline.py calls:
 - share_controls (each page's HTML): share controls under the page title and in every tip.
 - printed_address (each page's HTML): for print, the page's web address with a QR code to it.
 - qr_file: the QR code of an address, as an SVG file under qr/ (segno), drawn once.
+- redirect_pages (the built site, first): a moved or short address keeps working. For each line of
+  `redirect_maps` (an option of the `gids` plugin in mkdocs.yml: old page -> new page, with an optional
+  "#part") a small Dutch page at the old address forwards to the new place, keeping the "#part" of the
+  old address (assets/omleiding.js).
 - share_image (the built site): the image that previews show when a link is shared (Pillow, with
   its bundled font: nothing is fetched).
-mkdocs-redirects keeps moved and short addresses working; its pages are in Dutch.
 """
 
 from __future__ import annotations
@@ -23,11 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import mkdocs_redirects.plugin
 import segno
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
 
@@ -47,16 +50,17 @@ QR_DIR = "qr"
 QR_CACHE = Path(".cache") / "qr"  # in the project folder (git ignores it)
 REDIRECT_SCRIPT = "assets/omleiding.js"
 
-# mkdocs-redirects writes its pages from this template: in Dutch here, and without inline script
-# (redirect_pages below adds the site's icon and the script that keeps a "#part" of the old address).
-mkdocs_redirects.plugin.HTML_TEMPLATE = """<!doctype html>
+# A moved page: in Dutch, without inline script (the Content-Security-Policy allows none), with the site's
+# icon inside the page (so the browser asks for no /favicon.ico, a 404 on every visit) and a script that
+# carries the "#part" of the old address along (a refresh alone drops it).
+REDIRECT_PAGE = """<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <title>Deze pagina is verhuisd</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <link rel="canonical" href="{url}">
-<meta http-equiv="refresh" content="0; url={url}">
+<script src="{script}"></script><link rel="icon" href="{icon}"><meta http-equiv="refresh" content="0; url={url}">
 </head>
 <body>
 <p>Deze pagina is verhuisd. <a href="{url}">Ga naar de nieuwe plek</a>.</p>
@@ -249,17 +253,36 @@ def qr_inline(address: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(address)}" class="qr" ', 1)
 
 
-def redirect_pages(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
-    """A moved page (mkdocs-redirects): the site's icon inside the page, so the browser asks for no
-    /favicon.ico (a 404 on every visit), and a script that carries the "#part" of the old address
-    along: a refresh alone drops it."""
-    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
-    if refresh is None:
-        return
-    icon = soup.new_tag("link", attrs={"rel": "icon", "href": build.config.theme["favicon"]})
-    script = soup.new_tag("script", attrs={"src": get_relative_url(REDIRECT_SCRIPT, path.relative_to(build.site).as_posix())})
-    refresh.insert_before(script)
-    refresh.insert_before(icon)
+def _line_in_config(build: Build, old: str) -> str:
+    """', regel N' of the redirect_maps line for the old page in mkdocs.yml."""
+    lines = Path(build.config.config_file_path).read_text(encoding="utf-8").splitlines()
+    return next((f", regel {number}" for number, line in enumerate(lines, start=1)
+                 if line.strip().startswith(f"{old}:")), "")
+
+
+def redirect_pages(*, build: Build) -> None:
+    """The page at each old address of redirect_maps, written before the built pages are mended (so the
+    site's files get their fingerprinted names in it, and the address check sees it as a redirect)."""
+    use_directory_urls = build.config.use_directory_urls
+    for old, new in build.redirect_maps.items():
+        old_file = File(old, "", "", use_directory_urls)
+        target, _, part = str(new).partition("#")
+        if target.startswith(("http://", "https://")):
+            url = str(new)
+        else:
+            file = build.files.get_file_from_path(target) if build.files else None
+            if not old.endswith(".md") or file is None or not file.is_documentation_page():
+                problem = (f"'{old}' is geen bestandsnaam van een pagina (naam.md)" if not old.endswith(".md")
+                           else f"'{target}' is geen pagina in docs/")
+                raise PluginError(
+                    f"mkdocs.yml{_line_in_config(build, old)}: redirect_maps: {old}: {new}: {problem}. Schrijf het oude "
+                    "adres en de nieuwe plek als bestandsnamen in docs/, zo: oude-pagina.md: nieuwe-pagina.md (of "
+                    "nieuwe-pagina.md#onderdeel).")
+            url = get_relative_url(file.url, old_file.url) + (f"#{part}" if part else "")
+        page = build.site / old_file.dest_path
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(REDIRECT_PAGE.format(url=escape(url), icon=escape(build.config.theme["favicon"]),
+                                             script=get_relative_url(REDIRECT_SCRIPT, old_file.url)), encoding="utf-8")
 
 
 def share_image(*, build: Build) -> None:

@@ -84,6 +84,8 @@ class Build:
     sources: Sources
     glossary: list[Term]
     pdf: bool  # print the PDFs (PDF=1)
+    redirect_maps: dict[str, str] = field(default_factory=dict)  # old page -> new page (option of the gids plugin)
+    record_addresses: bool = False  # write new public addresses into adressen.txt (addresses.recording)
     nav: Navigation | None = None
     files: Files | None = None
     chapters: list[Page] = field(default_factory=list)  # the pages of the nav section "Hoofdstukken"
@@ -94,6 +96,7 @@ class Build:
     renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new (fingerprint.py)
     source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
+    reading_text: dict[str, dict[str, str]] = field(default_factory=dict)  # page url -> section id ("" at the top) -> text, for the search index
 
     @property
     def site(self) -> Path:

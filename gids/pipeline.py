@@ -12,9 +12,9 @@ learns (sources, glossary, boxes, chapters) lives on a Build (state.py) made new
 every build, also every rebuild of `serve`.
 
 Stages, in the order MkDocs runs them:
-1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs; the
-   options of the Python-Markdown extension gids.markdown (gids/markdown/), which does the page steps
-   on the tree Python-Markdown builds (citations: markers, groups, numbered source lists).
+1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs,
+   which pages the whole guide leaves out; the options of the Python-Markdown extension gids.markdown
+   (gids/markdown/), which does the page steps on the tree Python-Markdown builds.
 2. files and nav: every page's file name is an address and its text UTF-8; which pages are the chapters.
 3. Markdown of each page, before Python-Markdown reads it (MARKDOWN): what the extension cannot know,
    such as whether a page is a chapter, enters as text.
@@ -23,9 +23,12 @@ Stages, in the order MkDocs runs them:
    controls. The reading time (gids.markdown) was counted before any control is added.
 5. Each page's context, once every page is known: the caseworkers' list, the selection page and the
    trainers' tip sheet and cards (handouts.py).
-6. After the plugins have written their files (search index, minified assets, redirects, whole guide):
-   the site's files (SITE_FILES), then every built page (BUILT_PAGES), then what needs the finished
-   pages (FINISHED_SITE), compression last.
+6. After the plugins have written their files (search index, minified assets, whole guide): the
+   site's files (SITE_FILES, the moved pages first), then every built page (BUILT_PAGES), then what
+   needs the finished pages (FINISHED_SITE), compression last.
+
+Its one option, `redirect_maps` (old page -> new page), keeps moved and short addresses working
+(links.py writes their pages; addresses.py counts them; `./run.sh hernoem` adds a line).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from mkdocs.config import config_options
 from mkdocs.plugins import BasePlugin, event_priority
 
 from gids import addresses
@@ -67,7 +71,6 @@ MARKDOWN: tuple[Callable[..., str], ...] = (
     pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
     citations.markdown,  # unknown keys stop the build (file and line); the heading and place of the source list
     printing.pdf_list,  # the list of PDFs on the print page
-    printing.whole_guide_choice,  # front matter volledige_gids: false keeps a page out of the whole guide
     search.rank,  # chapters rank first in the search
 )
 CONTENT: tuple[Callable[..., None], ...] = (
@@ -81,9 +84,9 @@ CONTENT: tuple[Callable[..., None], ...] = (
     links.printed_address,  # last in the page: its web address and QR code, for print
 )
 SITE_FILES: tuple[Callable[..., None], ...] = (
+    links.redirect_pages,  # first: a moved page at its old address, so the steps below treat it as a page
     glossary.check_used,  # a glossary word that appears nowhere stops the build
     glossary.write_data,  # the explanations, for the window site.js opens on a word
-    search.fold_accents,  # the search index finds words typed without accents
     material.merge_palette,  # Material's colour-scheme rules into site.min.css
     material.purge_stylesheet,  # Material's stylesheet with only the rules the site can use, under a new name
     printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
@@ -92,18 +95,20 @@ SITE_FILES: tuple[Callable[..., None], ...] = (
 )
 BUILT_PAGES: tuple[Callable[..., None], ...] = (
     printing.mend_whole_guide,  # ids and contents of /volledige-gids/
-    links.redirect_pages,  # moved pages: the site's icon, and the "#part" of the old address kept
     fingerprint.rename_links,  # the fingerprinted files' new names (also the redirect script's)
     valid_html.mend,  # markup that plugins get wrong
     material.mend,  # markup that Material gets wrong
     material.header_buttons,  # menu and search as buttons (keyboard, screen reader)
+    search.reading_text,  # its reading text per section, for the search index
     csp.add_policy,  # last change to a page: its Content-Security-Policy
     addresses.collect,  # its ids and links, as built
 )
 FINISHED_SITE: tuple[Callable[..., None], ...] = (
+    search.index_reading_text,  # the search index holds each section's reading text, as the finished pages show it
+    search.fold_accents,  # then it finds words typed without accents
     printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
     printing.describe_pdfs,  # the print page says each PDF's pages and size
-    addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded
+    addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded when asked
     compress.precompress,  # last: .br and .gz beside every text file
 )
 
@@ -118,7 +123,13 @@ def markdown_options(config: MkDocsConfig, **options: str) -> None:
 
 
 class GidsPlugin(BasePlugin):
-    """The site's one MkDocs plugin (`- gids` under plugins:, last): it runs the steps above."""
+    """The site's one MkDocs plugin (`- gids` under plugins:): it runs the steps above."""
+
+    config_scheme = (
+        # Moved or short addresses: old page -> new page (with an optional "#part"), as in
+        # `tips.md: gehechtheid-in-pleegzorg.md#tips`.
+        ("redirect_maps", config_options.Type(dict, default={})),
+    )
 
     def __init__(self) -> None:
         self.build: Build | None = None  # this build's state, new at every on_config
@@ -137,11 +148,14 @@ class GidsPlugin(BasePlugin):
             sources=citations.configure(config),
             glossary=glossary.configure(config),
             pdf=printing.configure(config),
+            redirect_maps=dict(self.config["redirect_maps"]),
+            record_addresses=addresses.recording(self.invoked_as),
         )
         root = self.build.root
         markdown_options(config, references=str(root / citations.REFERENCES), reaction=config.extra["reactie"],
                          cache=str(root / citations.CACHE), glossary=str(root / glossary.GLOSSARY_FILE),
                          glossary_page=glossary.GLOSSARY_PAGE)
+        printing.whole_guide_choice(config)  # front matter volledige_gids: false, into print-site's exclude option
         if self.invoked_as == "build":
             self.output.begin(config)
         serve.start_build()  # this build's warnings, for the error page of serve and the address contract
@@ -183,7 +197,7 @@ class GidsPlugin(BasePlugin):
         handouts.fill(page=page, build=self.build)  # Voor begeleiders, the selection page, the tip sheet, the tip cards
         return context
 
-    @event_priority(-50)  # after the plugins have written the search index, minified files, redirects and whole guide
+    @event_priority(-50)  # after the plugins have written the search index, minified files and whole guide
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build = self.build
         for step in SITE_FILES:

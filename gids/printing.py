@@ -3,6 +3,9 @@
 pipeline.py calls:
 - configure (config stage): PDFs are printed when asked for (PDF=1, as `./run.sh build` does where
   Chromium is installed); asked for without Chromium, the build stops and says so.
+- whole_guide_choice (config stage, before the plugins read their options): the pages whose front
+  matter says `volledige_gids: false` go into mkdocs-print-site-plugin's `exclude` option, so the
+  whole guide leaves them out. The choice travels with the page, also when it is renamed.
 - find_chapters (nav stage): the pages of the nav section "Hoofdstukken" get a PDF of their own.
 - pdf_list (each page's Markdown): the page with `\\pdflijst` lists the PDFs, or says that this build
   has none.
@@ -10,8 +13,9 @@ pipeline.py calls:
   remembered for its running header.
 - mend_whole_guide (the built whole-guide page, mkdocs-print-site-plugin's /volledige-gids/): every
   id inside a chapter gets the chapter's prefix, as the plugin already does for links to them, so
-  sources and tips stay reachable; its table of contents is written at build time (the plugin's
-  script is not needed).
+  sources and tips stay reachable; the contents list is written here, at build time (the plugin's own
+  contents are switched off in mkdocs.yml: they are an empty list that its script fills in the
+  browser).
 - running_headers (the built site): each page's printout carries the guide's name and the page's
   title in the top margin: CSS named pages, one per page, appended to the built site stylesheet (one
   request for all pages); the guide's name and page numbers come from site.css itself.
@@ -37,6 +41,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from gids.links import part_name
 
@@ -52,6 +57,8 @@ log = logging.getLogger("mkdocs.hooks.printing")
 CHROMIUM = "/usr/bin/chromium"
 CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of their own
 WHOLE_GUIDE = "volledige-gids"  # mkdocs-print-site-plugin's print_page_basename
+PRINT_SITE = "print-site"  # its name under plugins: in mkdocs.yml
+CONTENTS_TITLE = "Inhoudstafel"
 PDF_DIR = "pdf"
 PDF_LIST_MARKER = "\\pdflijst"
 TIME_LIMIT = "PDF_TIJDSLIMIET"  # seconds per PDF: a page too big to print stops the build with a message
@@ -95,14 +102,15 @@ def _pdf_list(page: Page, build: Build) -> str:
     return f'<p>Kant-en-klare PDF’s, op A4:</p>\n<ul class="pdf-lijst">{links}</ul>'
 
 
-def whole_guide_choice(markdown: str, *, page: Page, build: Build) -> str:
+def whole_guide_choice(config: MkDocsConfig) -> None:
     """A page is in the whole guide (/volledige-gids/, its PDF) unless its front matter says
-    `volledige_gids: false`: the choice travels with the page, also when it is renamed."""
-    if page.meta.get("volledige_gids") is False:
-        excluded = build.config.plugins["print-site"].config["exclude"]
-        if page.file.src_path not in excluded:
-            excluded.append(page.file.src_path)
-    return markdown
+    `volledige_gids: false`. The front matter is read as MkDocs reads it (a mistake in it is said later,
+    by pages.check_front_matter, with its line)."""
+    docs = Path(config.docs_dir)
+    left_out = [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))
+                if get_data(path.read_text(encoding="utf-8", errors="replace"))[1].get("volledige_gids") is False]
+    options = config.plugins[PRINT_SITE].config
+    options["exclude"] = [*options["exclude"], *(page for page in left_out if page not in options["exclude"])]
 
 
 def pdf_list(markdown: str, *, page: Page, build: Build) -> str:
@@ -140,9 +148,9 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
 
     - Ids: the plugin prefixes links inside a chapter with the chapter's id; the targets get that
       prefix too.
-    - Contents: the plugin leaves the contents list empty and has a script copy the sidebar's table of
-      contents into it when the page opens (and hide the menu and search, which left the phone menu
-      empty). The list is copied here instead, at build time: it is in the page, printed without
+    - Contents: written here, after the cover, at build time (mkdocs.yml switches the plugin's own off:
+      an empty list that its script fills when the page opens, and that script also hid the menu and
+      search, which left the phone menu empty). So the list is in the page, printed without
       JavaScript, and the page needs neither the script nor its request.
     """
     if path != build.site / WHOLE_GUIDE / "index.html":
@@ -181,15 +189,30 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
         title = section.find(["h1", "h2"]) if section else None
         if counts[link["aria-label"]] > 1 and title is not None:
             link["aria-label"] += f" ({part_name(title.find('a', class_='headerlink')) if title.find('a', class_='headerlink') else title.get_text().strip()})"
-    contents, sidebar = soup.select_one("#print-page-toc nav"), soup.select_one("nav.md-nav--secondary > ul")
-    if contents is None or sidebar is None:
-        raise PluginError(f"{path}: the whole guide has no contents list or no table of contents to fill it with")
+    _write_contents(soup, path)
+    # The plugin's one inline script calls functions of its script file, which the site does not load (the
+    # contents are in the page already, and the menu and search stay); the policy would block it anyway.
+    for script in soup.find_all("script", src=False):
+        if script.get("type", "").lower() not in ("application/json", "application/ld+json"):
+            script.decompose()
+
+
+def _write_contents(soup: BeautifulSoup, path: Path) -> None:
+    """The contents list after the cover: a copy of the page's own table of contents (the sidebar: the pages and
+    sections of the nav that the whole guide holds), in the page as built, so it prints without JavaScript.
+    Its ids and classes are the ones the plugin's print style gives its own list (printed, hidden on screen)."""
+    cover, sidebar = soup.select_one("#print-site-cover-page"), soup.select_one("nav.md-nav--secondary > ul")
+    if cover is None or sidebar is None:
+        raise PluginError(f"{path}: the whole guide has no cover or no table of contents to copy after it")
+    section = BeautifulSoup(
+        '<section class="print-page">\n<div data-toc-depth="2" id="print-page-toc">\n'
+        '<nav class="print-page-toc-nav" role="navigation">\n'
+        f'<h1 class="print-page-toc-title">{escape(CONTENTS_TITLE)}</h1>\n</nav>\n</div>\n</section>',
+        "html.parser").section
     copy = BeautifulSoup(str(sidebar), "html.parser").ul
     del copy["data-md-component"], copy["data-md-scrollfix"]
-    contents.append(copy)
-    for script in soup.find_all("script"):
-        if "generate_toc" in (script.string or ""):  # the plugin's call; valid_html.py drops its script file
-            script.decompose()
+    section.nav.append(copy)
+    cover.insert_after("\n", section)
 
 
 def print_pdfs(*, build: Build) -> None:

@@ -99,7 +99,7 @@ def rename(old: str, new: str, root: Path = ROOT) -> None:
     text = re.sub(rf"(?<![\w./-]){re.escape(old)}\.md", f"{new}.md", text)
     maps = re.search(r"^(\s*)redirect_maps:\s*\n", text, re.M)
     if maps is None:
-        fail("hernoem: mkdocs.yml heeft geen redirect_maps onder de plugin redirects")
+        fail("hernoem: mkdocs.yml heeft geen redirect_maps onder de plugin gids (plugins: - gids: redirect_maps:)")
     indent = maps.group(1) + "  "
     text = text[:maps.end()] + f"{indent}{old}.md: {new}.md\n" + text[maps.end():]
     config.write_text(text, encoding="utf-8")
@@ -115,7 +115,8 @@ def rename(old: str, new: str, root: Path = ROOT) -> None:
     print(f"docs/{old}.md heet nu docs/{new}.md.\n"
           f"- mkdocs.yml: nav aangepast, en het oude adres /{old}/ leidt naar /{new}/ (redirect_maps)\n"
           f"- links aangepast in: {', '.join(changed) or 'geen andere pagina'}\n"
-          "Bekijk het resultaat met ./run.sh check, en commit ook adressen.txt.")
+          "Leg de nieuwe adressen vast met ./run.sh adressen, bekijk het resultaat met ./run.sh check, en commit ook "
+          "adressen.txt.")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,10 @@
   request until a build succeeds). Instead the failed build empties the served folder and leaves one
   Dutch page, shown for every address: what went wrong, in which file and on which line, with the
   warnings that stopped a strict build. That page reloads by itself as soon as a build succeeds again.
+  MkDocs serves it for every address as it is, without its live-reload script, and has no public way
+  to tell which build is served; so the page asks MkDocs' reload address (/livereload/…, the one its
+  own script asks) for the number of the build served now, and then waits for a newer one. That
+  address is MkDocs' behaviour, not a documented interface (README, "Onderhoud en toekomst").
 """
 
 from __future__ import annotations
@@ -46,8 +50,8 @@ def start_build() -> None:
         logger.addHandler(messages)
 
 
-def error_page(error: BaseException, errors: list[str], warnings: list[str], epoch: int) -> str:
-    """The page shown after a failed build; it asks the server for a newer build and then reloads."""
+def error_page(error: BaseException, errors: list[str], warnings: list[str]) -> str:
+    """The page shown after a failed build; it reloads when the server has a newer build."""
     text = "\n".join(errors) or str(error).strip() or type(error).__name__
     details = "".join(f"<li>{html.escape(message)}</li>" for message in warnings)
     return f"""<!doctype html>
@@ -69,15 +73,19 @@ pre {{ white-space: pre-wrap; background: #fdf3ec; border-left: 0.3rem solid #a2
 {f"<p>Waarschuwingen:</p><ul id='waarschuwingen'>{details}</ul>" if details else ""}
 <p>Verbeter de fout en bewaar het bestand. Deze pagina laadt dan vanzelf opnieuw.</p>
 <script>
-(function poll() {{
+// MkDocs' server answers /livereload/N/… with the number of the build it serves, at once when that is
+// newer than N, else when a newer one is done (or after a minute). Asked with 0, it says the current one.
+(function poll(served) {{
   var request = new XMLHttpRequest();
   request.onloadend = function () {{
-    if (parseFloat(this.responseText) > {epoch}) {{ location.reload(); }}
-    else {{ setTimeout(poll, this.status === 200 ? 0 : 3000); }}
+    var now = parseFloat(this.responseText);
+    if (this.status !== 200 || !(now > 0)) {{ setTimeout(function () {{ poll(served); }}, 3000); }}
+    else if (served && now > served) {{ location.reload(); }}
+    else {{ poll(now); }}
   }};
-  request.open("GET", "/livereload/{epoch}/" + Date.now());
+  request.open("GET", "/livereload/" + served + "/" + Date.now());
   request.send();
-}})();
+}})(0);
 </script>
 </body>
 </html>
@@ -96,7 +104,7 @@ def keep_serving(server: LiveReloadServer, site_dir: str) -> None:
             for child in folder.iterdir() if folder.is_dir() else []:
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
             folder.mkdir(parents=True, exist_ok=True)
-            page = error_page(error, messages.errors, messages.warnings, server._wanted_epoch)
+            page = error_page(error, messages.errors, messages.warnings)
             (folder / ERROR_PAGE).write_text(page, encoding="utf-8")
             logging.getLogger("mkdocs.hooks.serve").error(f"De bouw is mislukt: {error}")
 

@@ -6,7 +6,7 @@ gids/theme/material.py):
   (rules that number headings, which this site switches off: `enumerate_headings: false`; an inline
   style would also break the Content-Security-Policy, so it is removed) and a label for a control that is not there on the whole-guide page, and adds its own script and
   styles to every page, where they only cost requests: its styles stay on the whole-guide page alone,
-  its script nowhere (the contents list it would fill is written at build time, see print.py).
+  its script nowhere (the contents list is written at build time, and its inline call removed, by printing.py).
 """
 
 from __future__ import annotations

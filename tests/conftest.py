@@ -37,10 +37,12 @@ REACTIE_ADRES = "mailto:redactie@pleegzorg.example"  # where the test builds sen
 SITE_FILES = ("mkdocs.yml", "references.bib", "woordenlijst.yml", "adressen.txt", "docs", "overrides")
 
 
-def build(project: Path, site_dir: Path, pdf: bool = False) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder (with PDFs if asked); returns the finished process."""
+def build(project: Path, site_dir: Path, pdf: bool = False, record: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder (with PDFs if asked); returns the finished process. As
+    ./run.sh check builds, it writes no file of the project; record=True records the new addresses in
+    adressen.txt, as ./run.sh adressen and ./run.sh build do."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL,
-               REACTIE_ADRES=REACTIE_ADRES, PDF="1" if pdf else "0")
+               REACTIE_ADRES=REACTIE_ADRES, PDF="1" if pdf else "0", ADRESSEN="1" if record else "0")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,

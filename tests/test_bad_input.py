@@ -75,6 +75,11 @@ CASES = {
         ["woordenlijst.yml, regel {line_before}: deze woorden komen nergens in de gids voor",
          "'exploreren' (vormen: exploratie)"],
     ),
+    "redirect to a page that does not exist": (
+        "mkdocs.yml", "tips.md: gehechtheid-in-pleegzorg.md#tips", "tips.md: gehechtheid-in-de-pleegzorg.md#tips",
+        ["mkdocs.yml, regel {line}: redirect_maps: tips.md: gehechtheid-in-de-pleegzorg.md#tips: "
+         "'gehechtheid-in-de-pleegzorg.md' is geen pagina in docs/"],
+    ),
     "renamed heading without its old anchor": (
         CHAPTER, "## Meer of minder veilig gehecht", "## Meer of minder veilig",
         ["adressen.txt: 1 adres(sen) bestaan niet meer",

@@ -13,6 +13,8 @@ from PIL import Image
 
 from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, build, copy_project, nav_pages, page_ids, soup_of
 
+from gids import addresses
+
 CONTRACT = ROOT / "adressen.txt"
 
 
@@ -22,11 +24,11 @@ def contract() -> list[str]:
 
 
 def redirects() -> dict[str, str]:
-    """Old address -> new place, from mkdocs.yml (mkdocs-redirects' redirect_maps)."""
+    """Old address -> new place, from mkdocs.yml (redirect_maps, the option of the gids plugin)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            maps = plugin["redirects"]["redirect_maps"]
+        if isinstance(plugin, dict) and "gids" in plugin:
+            maps = plugin["gids"]["redirect_maps"]
             return {"/" + old.removesuffix(".md").removesuffix("index") + "/": new for old, new in maps.items()}
     return {}
 
@@ -67,27 +69,90 @@ def test_contract_addresses_resolve_or_redirect(site):
             assert anchor in page_ids(page), f"{address}: anchor is gone"
 
 
-@pytest.mark.slow  # builds a copy of the project
-def test_the_build_adds_every_public_address_to_the_contract(tmp_path):
-    """A copy whose adressen.txt lacks a chapter's addresses (as when an editor adds a chapter): after its build the
-    list has them back, and every public address of the built copy. (On the project itself this cannot fail: the
-    session's build has added what was missing before any test looks.)"""
+def public_addresses(site: Path) -> list[str]:
+    """Every public address of a built site, read from its pages: each page, and each section heading, tip, key
+    message, glossary word and source of a page in the menu."""
+    found = []
+    for page, soup in content_pages(site):
+        slug = page.parent.relative_to(site).as_posix().strip(".")
+        path = f"/{slug}/" if slug else "/"
+        found += [path, *(f"{path}#{anchor}" for anchor in public_anchors(slug, soup))]
+    return found
+
+
+def test_every_public_address_of_the_site_is_in_adressen_txt(site):
+    """An address is permanent once it is in adressen.txt. The builds of serve, ./run.sh check and the tests record
+    nothing (a heading being written can still be renamed), so this is where an unrecorded address is caught: by
+    ./run.sh check, and by CI."""
+    listed = set(contract())
+    missing = [address for address in public_addresses(site) if address not in listed]
+    assert not missing, (
+        f"Deze {len(missing)} adres(sen) van de site staan nog niet in adressen.txt: {', '.join(missing[:8])}"
+        f"{', …' if len(missing) > 8 else ''}.\nLeg ze vast met ./run.sh adressen en neem adressen.txt mee in je "
+        "commit. Is een kop nog niet af? Hernoem hem dan eerst: een adres ligt pas vast als het in adressen.txt staat.")
+
+
+def test_only_builds_that_publish_or_are_asked_to_record_addresses(monkeypatch):
+    """./run.sh build and ./run.sh adressen set ADRESSEN=1; a build of serve never records, whatever is set."""
+    monkeypatch.delenv("ADRESSEN", raising=False)
+    assert not addresses.recording("build")
+    monkeypatch.setenv("ADRESSEN", "1")
+    assert addresses.recording("build") and not addresses.recording("serve")
+    script = (ROOT / "run.sh").read_text(encoding="utf-8")
+    assert re.search(r"^\s*ADRESSEN=1 exec \.venv/bin/mkdocs build", script, re.M), "./run.sh build records"
+    assert re.search(r"^\s*PDF=0 ADRESSEN=1 \.venv/bin/mkdocs build", script, re.M), "./run.sh adressen records"
+    assert "ADRESSEN" not in script.split("  serve)")[1].split(";;")[0], "./run.sh serve records nothing"
+
+
+@pytest.mark.slow  # builds a copy of the project twice
+def test_a_build_records_new_addresses_only_when_asked(tmp_path):
+    """A copy whose adressen.txt lacks a chapter's addresses (as when an editor adds a chapter): a build as ./run.sh
+    check runs it leaves the list byte for byte and says how to record them; a build that records (./run.sh adressen,
+    ./run.sh build) adds them back, and then the list holds every public address of the built copy."""
     project = copy_project(tmp_path / "project")
     listed = (project / "adressen.txt").read_text(encoding="utf-8").splitlines()
     removed = [line for line in listed if line.startswith("/wat-is-gehechtheid/")]
     assert len(removed) > 3 and "/wat-is-gehechtheid/" in removed
     (project / "adressen.txt").write_text("".join(f"{line}\n" for line in listed if line not in removed), encoding="utf-8")
-    site = tmp_path / "site"
-    result = build(project, site)
+    before = (project / "adressen.txt").read_bytes()
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert (project / "adressen.txt").read_bytes() == before, "a build that does not record changed adressen.txt"
+    assert "nog niet vastgelegd: dat doet ./run.sh adressen" in output, output
+    result = build(project, tmp_path / "recorded", record=True)
     assert result.returncode == 0, result.stdout + result.stderr
     after = set((project / "adressen.txt").read_text(encoding="utf-8").splitlines())
     assert set(removed) <= after, f"not added again: {sorted(set(removed) - after)}"
-    for page, soup in content_pages(site):
-        slug = page.parent.relative_to(site).as_posix().strip(".")
-        path = f"/{slug}/" if slug else "/"
-        assert path in after, f"{path} is public but not in adressen.txt"
-        for anchor in public_anchors(slug, soup):
-            assert f"{path}#{anchor}" in after, f"{path}#{anchor} is public but not in adressen.txt"
+    missing = [address for address in public_addresses(tmp_path / "recorded") if address not in after]
+    assert not missing, f"public but not in adressen.txt: {missing}"
+
+
+def files_of(project: Path) -> dict[str, bytes]:
+    """Every file of a project copy, by path (not the cache of QR codes and compressed files, which git ignores)."""
+    return {path.relative_to(project).as_posix(): path.read_bytes() for path in sorted(project.rglob("*"))
+            if path.is_file() and ".cache" not in path.relative_to(project).parts}
+
+
+@pytest.mark.slow  # builds a copy of the project twice
+def test_a_draft_heading_can_be_renamed_and_a_build_as_check_runs_it_changes_no_file(tmp_path):
+    """What an editor does while writing: a new heading, built as ./run.sh check and serve build it, then renamed.
+    No build writes a file of the project, and the rename does not stop the build: the heading's address was never
+    recorded, so it was never public."""
+    project = copy_project(tmp_path / "project")
+    chapter = project / "docs" / "wat-is-gehechtheid.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n## Een kop in wording\n\nEen zin.\n", encoding="utf-8")
+    for number, heading in enumerate(("## Een kop in wording", "## Een kop die af is")):
+        text = chapter.read_text(encoding="utf-8")
+        chapter.write_text(re.sub(r"^## Een kop .*$", heading, text, flags=re.M), encoding="utf-8")
+        files = files_of(project)
+        result = build(project, tmp_path / f"site-{number}")
+        assert result.returncode == 0, result.stdout + result.stderr
+        anchor = heading[3:].lower().replace(" ", "-")
+        assert anchor in page_ids(tmp_path / f"site-{number}" / "wat-is-gehechtheid" / "index.html")
+        after = files_of(project)
+        changed = sorted(name for name in files.keys() | after.keys() if files.get(name) != after.get(name))
+        assert not changed, f"the build changed files of the project: {changed}"
 
 
 def test_redirect_leads_to_its_new_place(site):

@@ -10,14 +10,17 @@ import re
 import subprocess
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from conftest import (
     ARTIFACTS,
+    ROOT,
     chapter_pages,
     CHAPTERS,
     SITE_URL,
     canonical_citations,
+    nav_pages,
     normalise,
     sentences,
     soup_of,
@@ -160,6 +163,17 @@ def test_whole_guide_has_cover_contents_and_every_chapter_in_order(site):
     assert len(ids) == len(set(ids)), "ids are unique in the whole guide"
     broken = [a["href"] for a in soup.select("article a[href^='#']") if soup.find(id=a["href"][1:]) is None]
     assert not broken, f"links inside the whole guide lead nowhere: {broken[:5]}"
+
+
+def test_whole_guide_holds_every_page_of_the_menu_that_its_front_matter_lets_in(site):
+    """A page leaves the whole guide by its own front matter (volledige_gids: false), and only so."""
+    held = {section["id"] for section in soup_of(site, "volledige-gids").select("section.print-page[id]")}
+    for slug in nav_pages():
+        text = (ROOT / "docs" / f"{slug or 'index'}.md").read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+        wanted = front.get("volledige_gids") is not False
+        assert ((slug or "index") in held) == wanted, f"/{slug}/: {'missing from' if wanted else 'in'} the whole guide"
+    assert {"wat-is-gehechtheid", "woordenlijst"} <= held and "voor-begeleiders" not in held
 
 
 def test_print_shows_only_content_and_external_addresses(server, desktop):

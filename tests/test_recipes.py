@@ -1,6 +1,7 @@
 """Every recipe of the editors' guide (REDACTIE.md), done on a copy of the project as an editor would:
-with the examples as the guide gives them and the commands it names, then the content, link and source
-checks (./run.sh check) green, with no file under tests/ changed."""
+with the examples as the guide gives them and the commands it names, then the commands the guide runs
+before sending a change (./run.sh adressen, then the content, link and source checks, ./run.sh check)
+green, with no file under tests/ changed, and no file changed by ./run.sh check."""
 
 from __future__ import annotations
 
@@ -37,16 +38,17 @@ def examples() -> dict[str, list[tuple[str, str]]]:
     return sections
 
 
-def checkout(target):
-    """The project's files as a clone has them (tracked and new, not ignored), using this .venv."""
+def checkout(target) -> list[str]:
+    """The project's files as a clone has them (tracked and new, not ignored), using this .venv; returns
+    their names."""
     listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout.splitlines()
-    for name in listed:
-        if (ROOT / name).is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, target / name)
+    copied = [name for name in listed if (ROOT / name).is_file()]
+    for name in copied:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target / name)
     (target / ".venv").symlink_to(ROOT / ".venv")
-    return target
+    return copied
 
 
 def run(project, *command) -> subprocess.CompletedProcess:
@@ -83,7 +85,8 @@ def made_free(recipes: dict[str, list[tuple[str, str]]], project) -> dict[str, s
 
 def test_every_recipe_of_the_editors_guide_works(tmp_path):
     recipes = examples()
-    project = checkout(tmp_path / "project")
+    project = tmp_path / "project"
+    names = checkout(project)
     free = made_free(recipes, project)
 
     # A tip, a key message, a source cited in a sentence, a glossary word: the guide's examples, appended.
@@ -110,9 +113,22 @@ def test_every_recipe_of_the_editors_guide_works(tmp_path):
                if line.startswith("## ") and re.sub(r"\W+", "-", line[3:].lower()).strip("-") == anchor)
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(old + "\n", heading), encoding="utf-8")
 
+    # Before sending (the guide's "Je wijziging doorsturen"): its ./run.sh commands, in its order.
+    sending = re.search(r"^## Je wijziging doorsturen\n.*?```sh\n(.*?)```", GUIDE.read_text(encoding="utf-8"),
+                        re.S | re.M).group(1)
+    commands = [line.split("#")[0].split()[1:] for line in sending.splitlines() if line.startswith("./run.sh ")]
+    assert commands == [["adressen"], ["check"]], commands
+    recorded = run(project, "adressen")
+    assert recorded.returncode == 0, recorded.stdout + recorded.stderr
+    assert "nieuwe adressen vastgelegd in adressen.txt" in recorded.stdout, recorded.stdout
+    # The project's files after the recipes, the new pages included.
+    added = [path.relative_to(project).as_posix() for path in (project / "docs").rglob("*") if path.is_file()]
+    files = {name: (project / name).read_bytes() for name in {*names, *added} if (project / name).is_file()}
     result = run(project, "check")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert re.search(r"\d+ passed", result.stdout) and " failed" not in result.stdout
+    changed = [name for name in files if not (project / name).is_file() or (project / name).read_bytes() != files[name]]
+    assert not changed, f"./run.sh check changed files of the project: {changed}"
 
     for test_file in (ROOT / "tests").rglob("*"):
         if test_file.is_file() and "__pycache__" not in test_file.parts:

@@ -85,6 +85,7 @@ def site_stylesheet(url: str) -> str:
 
 def test_renaming_a_page_while_serving_leaves_nothing_stale(tmp_path):
     project = copy_project(tmp_path / "project")
+    contract = (project / "adressen.txt").read_bytes()
     with Serve(project) as serve:
         css = site_stylesheet(serve.url)
         assert "@page p-printen{" in css, "the running header of the print page, before the rename"
@@ -98,6 +99,7 @@ def test_renaming_a_page_while_serving_leaves_nothing_stale(tmp_path):
     assert "@page p-afdrukken{" in css and "p-printen" not in css, "running headers of this build only"
     assert 'http-equiv="refresh"' in old_page and "afdrukken" in old_page, "the old address redirects"
     assert "/afdrukken/" in caseworkers and "/printen/" not in caseworkers
+    assert (project / "adressen.txt").read_bytes() == contract, "serve records no address (./run.sh adressen does)"
 
 
 def test_page_reloads_after_a_change_and_shows_a_mistake(tmp_path, browser):

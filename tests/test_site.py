@@ -118,7 +118,7 @@ def test_page_has_a_dutch_description(site, slug):
 
 @pytest.mark.slow
 def test_properdocs_builds_the_same_site(tmp_path, site):
-    """MkDocs 1.x is continued by forks; ProperDocs (pulled in by mkdocs-redirects) builds this site as it
+    """MkDocs 1.x is continued by forks; ProperDocs (pinned for the tests in pyproject.toml) builds this site as it
     is, with the same pages and headings: a move is proven, not hoped (README, Onderhoud en toekomst)."""
     properdocs = Path(sys.executable).parent / "properdocs"
     other = tmp_path / "site"
