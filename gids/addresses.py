@@ -29,15 +29,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
-from gids import serve
-from gids.model import BuiltPage
+from gids.model import BuiltPage, EditorError
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from gids.model import Build
+    from gids.model import Site
 
 log = logging.getLogger("mkdocs.hooks.addresses")
 
@@ -56,7 +54,7 @@ HEADER = """\
 """
 
 
-class AddressError(PluginError):
+class AddressError(EditorError):
     """Links or addresses that no longer lead anywhere, said for the editor."""
 
 
@@ -66,18 +64,14 @@ def recording(command: str) -> bool:
     return command == "build" and os.environ.get(RECORD) == "1"
 
 
-def remember_source(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    build.source_of[page.url] = f"docs/{page.file.src_uri}"
-
-
-def _page_url(path: Path, build: Build) -> str:
+def _page_url(path: Path, site: Site) -> str:
     """site/x/index.html -> "x/"; site/index.html -> ""; site/404.html -> "404.html"."""
-    relative = path.relative_to(build.site).as_posix()
+    relative = path.relative_to(site.folder).as_posix()
     return relative.removesuffix("index.html")
 
 
-def collect(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
-    url = _page_url(path, build)
+def collect(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    url = _page_url(path, site)
     built = BuiltPage(redirect=soup.find("meta", attrs={"http-equiv": "refresh"}) is not None)
     built.ids = {element["id"] for element in soup.find_all(id=True)} | \
                 {element["name"] for element in soup.find_all("a", attrs={"name": True})}
@@ -91,7 +85,7 @@ def collect(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
     if article is not None and url.rstrip("/") != WHOLE_GUIDE and not built.redirect and not ERROR_PAGE.fullmatch(url):
         selector = PUBLIC + (", li[id^='bron-']" if url.rstrip("/") == SOURCES_PAGE else "")
         built.public = [element["id"] for element in article.select(selector)]
-    build.built[url] = built
+    site.built[url] = built
 
 
 def _target(url: str, reference: str) -> tuple[str, str]:
@@ -119,27 +113,28 @@ def _line(source: Path, reference: str) -> str:
     return ""
 
 
-def _broken_links(build: Build) -> list[str]:
+def _broken_links(site: Site) -> list[str]:
     """Every site-internal link that leads nowhere, as a line naming the Markdown file and line."""
     broken: dict[str, list[str]] = {}
-    for url, built in build.built.items():
+    for url, built in site.built.items():
         for reference in built.links:
             path, anchor = _target(url, reference)
-            file = build.site / path
+            file = site.folder / path
             if not path or path.endswith("/") or file.is_dir():
                 page = path if not path or path.endswith("/") else path + "/"
-                exists = page in build.built
+                exists = page in site.built
             else:
                 page = path
                 exists = file.is_file()
             if not exists:
                 problem = f"{reference}: die pagina of dat bestand bestaat niet"
-            elif anchor and page in build.built and anchor not in build.built[page].ids:
+            elif anchor and page in site.built and anchor not in site.built[page].ids:
                 problem = f"{reference}: die pagina heeft geen onderdeel #{anchor}"
             else:
                 continue
-            source = build.source_of.get(url)
-            where = f"{source}{_line(build.root / source, reference)}" if source else f"{url or 'index.html'} (sjabloon)"
+            page_facts = next((page for page in site.pages if page.url == url), None)
+            source = page_facts.source if page_facts else None
+            where = f"{source}{_line(site.root / source, reference)}" if source else f"{url or 'index.html'} (sjabloon)"
             broken.setdefault(where, []).append(problem)
     copies = f"{WHOLE_GUIDE}/ (sjabloon)"
     if len(broken) > 1:
@@ -147,9 +142,9 @@ def _broken_links(build: Build) -> list[str]:
     return [f"- {where}: {problem}" for where, problems in broken.items() for problem in problems]
 
 
-def _redirects(build: Build) -> dict[str, str]:
+def _redirects(site: Site) -> dict[str, str]:
     """redirect_maps (the gids plugin's option in mkdocs.yml) as addresses: "/oud/" -> "/nieuw/#deel"."""
-    maps = build.redirect_maps
+    maps = site.redirect_maps
 
     def address(name: str) -> str:
         page, _, anchor = name.partition("#")
@@ -175,27 +170,27 @@ def _how_to_keep(address: str) -> str:
             f"(in docs/{page}.md)")
 
 
-def _present(address: str, build: Build, redirects: dict[str, str]) -> bool:
+def _present(address: str, site: Site, redirects: dict[str, str]) -> bool:
     path, _, anchor = address.partition("#")
     url = path.lstrip("/")
     if path in redirects:
         target_path, _, target_anchor = redirects[path].partition("#")
         url = target_path.lstrip("/")
         anchor = anchor or target_anchor
-    built = build.built.get(url)
+    built = site.built.get(url)
     if built is None or (built.redirect and path not in redirects):
         return False
-    return not anchor or anchor in build.built[url].ids
+    return not anchor or anchor in site.built[url].ids
 
 
-def check(*, build: Build) -> None:
+def check(*, site: Site) -> None:
     """Addresses that vanished, and links that lead nowhere, stop the build together (a renamed heading is
     often both); otherwise a recording build adds the new public addresses to adressen.txt."""
-    contract = build.root / CONTRACT
+    contract = site.root / CONTRACT
     text = contract.read_text(encoding="utf-8") if contract.exists() else HEADER
     listed = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    redirects = _redirects(build)
-    gone = [address for address in listed if not _present(address, build, redirects)]
+    redirects = _redirects(site)
+    gone = [address for address in listed if not _present(address, site, redirects)]
     problems = []
     if gone:
         gone_pages = {address for address in gone if "#" not in address}
@@ -205,17 +200,17 @@ def check(*, build: Build) -> None:
                  for address in gone]
         problems.append(f"{CONTRACT}: {len(gone)} adres(sen) bestaan niet meer. Begeleiders hebben ze misschien al "
                         "aan gezinnen gegeven, dus ze moeten blijven werken:\n" + "\n".join(lines))
-    broken = _broken_links(build)
+    broken = _broken_links(site)
     if broken:
         problems.append("Links die nergens heen leiden:\n" + "\n".join(broken) +
                         "\nKijk de schrijfwijze van de pagina (naam.md) en van het onderdeel (#anker) na.")
     if problems:
         raise AddressError("\n\n".join(problems))
     public = []
-    in_nav = {page.url for page in build.nav.pages} if build.nav else set()
-    for file in build.files.documentation_pages() if build.files else []:
-        url = file.url
-        built = build.built.get(url)
+    in_nav = {page.url for page in site.pages if page.in_nav}
+    for page_facts in site.pages:
+        url = page_facts.url
+        built = site.built.get(url)
         if built is None or built.redirect:
             continue
         public.append(f"/{url}")
@@ -223,11 +218,11 @@ def check(*, build: Build) -> None:
             public.extend(f"/{url}#{anchor}" for anchor in built.public)
     known = set(listed)
     new = [address for address in public if address not in known]
-    if new and not build.record_addresses:
+    if new and not site.record_addresses:
         log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen), zoals {new[0]}, nog niet vastgelegd: dat doet "
                  "./run.sh adressen (en de publicatie, ./run.sh build)")
         return
-    if new and build.config.strict and serve.messages.warnings:
+    if new and site.warnings:
         log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen) nog niet toegevoegd: deze bouw stopt om de waarschuwingen")
         return
     if new:

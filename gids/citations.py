@@ -33,10 +33,9 @@ from urllib.parse import quote
 
 import pypandoc
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 from pybtex.database import parse_string
 
-from gids.model import ADDED, Sources
+from gids.model import ADDED, EditorError, Sources
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,7 +71,7 @@ CITED_KEY = re.compile(r"@(" + KEY + ")")
 FORMAT = "html-1"
 
 
-class SourceError(PluginError):
+class SourceError(EditorError):
     """A mistake in references.bib or in a citation, said for the editor: where, what, what to do."""
 
 

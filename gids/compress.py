@@ -29,10 +29,9 @@ from typing import TYPE_CHECKING
 
 import brotli
 
-from gids.theme import material
 
 if TYPE_CHECKING:
-    from gids.model import Build
+    from gids.model import Site
 
 TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 CACHE = Path(".cache") / "compress"  # in the project folder (git ignores it)
@@ -42,8 +41,7 @@ ENCODINGS = {
 }
 
 
-def _search_files_used(config) -> set[str]:
-    languages = material.search_languages(config)
+def _search_files_used(languages: tuple[str, ...]) -> set[str]:
     return {f"lunr.{name}.min.js" for name in ("stemmer.support", "multi", *languages)}
 
 
@@ -72,14 +70,14 @@ def _compress(path: Path, cache: Path) -> list[str]:
     return used
 
 
-def precompress(*, build: Build) -> None:
-    if build.serving:
+def precompress(*, site: Site) -> None:
+    if site.serving:
         return
-    site = build.site
-    used = _search_files_used(build.config)
-    cache = build.root / CACHE
+    used = _search_files_used(site.search_languages)
+    cache = site.root / CACHE
+    folder = site.folder
     cache.mkdir(parents=True, exist_ok=True)
-    files = [path for path in sorted(site.rglob("*")) if _fetched(path, site, used)]
+    files = [path for path in sorted(folder.rglob("*")) if _fetched(path, folder, used)]
     kept: set[str] = set()
     with ThreadPoolExecutor() as pool:  # Brotli and zlib let go of Python's lock: every core compresses
         for names in pool.map(lambda path: _compress(path, cache), files):

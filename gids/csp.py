@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+from gids.model import EditorError
+
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from gids.model import Build
+    from gids.model import Build, Site
 
 POLICY = {
     "default-src": ["'self'"],
@@ -51,11 +53,14 @@ def policy(directives: dict[str, list[str]] = POLICY, extra: dict[str, list[str]
 
 
 def inline_code(soup: BeautifulSoup) -> list[str]:
-    """What the policy would block: inline scripts, <style> elements and style attributes."""
+    """What the policy would block: inline scripts, <style> elements, style attributes and event handlers."""
     found = [f"<script>{(s.string or '')[:40]}" for s in soup.find_all("script")
              if not s.get("src") and s.get("type", "").lower() not in NOT_RUN]
     found += [f"<style>{(s.string or '')[:40]}" for s in soup.find_all("style")]
     found += [f"<{e.name} style=\"{e['style'][:40]}\">" for e in soup.find_all(style=True)]
+    # Event handler attributes (onclick=…) are inline scripts to the policy too: they would never run.
+    found += [f"<{e.name} {name}=\"{str(e[name])[:40]}\">" for e in soup.find_all(True) for name in e.attrs
+              if name.lower().startswith("on")]
     return found
 
 
@@ -68,12 +73,12 @@ def check_content(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
                           f"een bestand onder docs/assets/): {blocked}")
 
 
-def add_policy(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+def add_policy(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     blocked = inline_code(soup)
     if blocked:
-        raise PluginError(f"{path.relative_to(build.site)}: inline code that the Content-Security-Policy would block "
+        raise EditorError(f"{path.relative_to(site.folder)}: inline code that the Content-Security-Policy would block "
                           f"(move it to a file under docs/assets/): {blocked}")
-    content = policy(extra=SERVE_EXTRA if build.serving else None)
+    content = policy(extra=SERVE_EXTRA if site.serving else None)
     meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": content})
     charset = soup.head.find("meta", charset=True)
     if charset:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-    from gids.model import Build
+    from gids.model import Site
 
 # The files pages name that have no hash of their own, each after the files it imports (the whole guide's
 # stylesheets are mkdocs-print-site-plugin's).
@@ -43,33 +43,33 @@ def hashed_name(path: Path, content: bytes) -> Path:
     return path.with_name(f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.{suffix}")
 
 
-def write(path: Path, content: bytes, *, build: Build) -> Path:
+def write(path: Path, content: bytes, *, site: Site) -> Path:
     """content written under its fingerprinted name instead of at path; the pages will link the new name."""
     renamed = hashed_name(path, content)
     path.unlink(missing_ok=True)
     renamed.write_bytes(content)
-    build.renamed[path.relative_to(build.site).as_posix()] = renamed.relative_to(build.site).as_posix()
+    site.renamed[path.relative_to(site.folder).as_posix()] = renamed.relative_to(site.folder).as_posix()
     return renamed
 
 
-def site_assets(*, build: Build) -> None:
+def site_assets(*, site: Site) -> None:
     """The site's own files, renamed (last of the site files: they are complete now)."""
     for name in ASSETS:
-        path = build.site / name
+        path = site.folder / name
         content = path.read_text(encoding="utf-8")
-        for old, new in build.renamed.items():  # a module import, "./vendor/lean-qr.js"
-            content = content.replace(f'"./{os.path.relpath(old, path.parent.relative_to(build.site))}"',
-                                      f'"./{os.path.relpath(new, path.parent.relative_to(build.site))}"')
-        write(path, content.encode("utf-8"), build=build)
+        for old, new in site.renamed.items():  # a module import, "./vendor/lean-qr.js"
+            content = content.replace(f'"./{os.path.relpath(old, path.parent.relative_to(site.folder))}"',
+                                      f'"./{os.path.relpath(new, path.parent.relative_to(site.folder))}"')
+        write(path, content.encode("utf-8"), site=site)
     for written_as, minified in MINIFIED.items():
-        build.renamed[written_as] = build.renamed[minified]
+        site.renamed[written_as] = site.renamed[minified]
 
 
-def rename_links(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+def rename_links(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """Each page links the files by their new names."""
     for element in soup.find_all(["link", "script"]):
         for attribute in LINKING:
             value = element.get(attribute)
-            old = next((old for old in build.renamed if value and value.endswith(old)), None) if value else None
+            old = next((old for old in site.renamed if value and value.endswith(old)), None) if value else None
             if old:
-                element[attribute] = value.removesuffix(old) + build.renamed[old]
+                element[attribute] = value.removesuffix(old) + site.renamed[old]

@@ -26,13 +26,13 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from gids import mistakes
-from gids.model import Term
+from gids.model import EditorError, Term
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from gids.model import Build
+    from gids.model import Build, Site
 
 GLOSSARY_FILE = "woordenlijst.yml"
 GLOSSARY_PAGE = "woordenlijst.md"
@@ -44,7 +44,7 @@ def anchor(term: str) -> str:
     return "woord-" + re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
-class GlossaryError(PluginError):
+class GlossaryError(EditorError):
     """A mistake in woordenlijst.yml, said for the editor: where, what, and what to write."""
 
     def __init__(self, name: str, line: int, message: str):
@@ -135,20 +135,20 @@ def configure(config: MkDocsConfig) -> list[Term]:
 DATA = "assets/woordenlijst.json"
 
 
-def write_data(*, build: Build) -> None:
+def write_data(*, site: Site) -> None:
     """Every explanation by its anchor, for assets/site.js: {"woord-breakdown": {"term": …, "uitleg": …}}."""
-    data = {term.anchor: {"term": term.term, "uitleg": term.explanation} for term in build.glossary}
-    (build.site / DATA).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    data = {term.anchor: {"term": term.term, "uitleg": term.explanation} for term in site.glossary}
+    (site.folder / DATA).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def collect_used(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """The words this page explains: its links a.uitleg (gids/markdown/words.py), each to …#woord-…."""
-    build.glossary_used.update(urlsplit(link["href"]).fragment for link in soup.find_all("a", class_="uitleg", href=True))
+def collect_used(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    """The words a built page explains: its links a.uitleg (gids/markdown/words.py), each to …#woord-…."""
+    site.glossary_used.update(urlsplit(link["href"]).fragment for link in soup.find_all("a", class_="uitleg", href=True))
 
 
-def check_used(*, build: Build) -> None:
+def check_used(*, site: Site) -> None:
     """Every word in the glossary appears somewhere in the guide: a form nobody reads is a mistake."""
-    unused = [term for term in build.glossary if term.anchor not in build.glossary_used]
+    unused = [term for term in site.glossary if term.anchor not in site.glossary_used]
     if unused:
         lines = [f"- regel {term.line}: '{term.term}' (vormen: {', '.join(term.forms)})" for term in unused]
         raise GlossaryError(GLOSSARY_FILE, unused[0].line,

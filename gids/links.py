@@ -30,14 +30,14 @@ import segno
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
 
 from gids.markdown.boxes import ID_PREFIXES, LINKED_BOXES, WORDS
-from gids.model import Box
+from gids.model import Box, EditorError, Site
 from gids.pages import FENCE
 from gids.theme.material import BUTTON
+from gids.urls import built_file, page_url, relative
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -253,47 +253,46 @@ def qr_inline(address: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(address)}" class="qr" ', 1)
 
 
-def _line_in_config(build: Build, old: str) -> str:
+def _line_in_config(root: Path, old: str) -> str:
     """', regel N' of the redirect_maps line for the old page in mkdocs.yml."""
-    lines = Path(build.config.config_file_path).read_text(encoding="utf-8").splitlines()
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines() if config.is_file() else []
     return next((f", regel {number}" for number, line in enumerate(lines, start=1)
                  if line.strip().startswith(f"{old}:")), "")
 
 
-def redirect_pages(*, build: Build) -> None:
+def redirect_pages(*, site: Site) -> None:
     """The page at each old address of redirect_maps, written before the built pages are mended (so the
     site's files get their fingerprinted names in it, and the address check sees it as a redirect)."""
-    use_directory_urls = build.config.use_directory_urls
-    for old, new in build.redirect_maps.items():
-        old_file = File(old, "", "", use_directory_urls)
+    for old, new in site.redirect_maps.items():
+        old_url = page_url(old)
         target, _, part = str(new).partition("#")
         if target.startswith(("http://", "https://")):
             url = str(new)
         else:
-            file = build.files.get_file_from_path(target) if build.files else None
-            if not old.endswith(".md") or file is None or not file.is_documentation_page():
+            page = site.page(f"docs/{target}")
+            if not old.endswith(".md") or page is None:
                 problem = (f"'{old}' is geen bestandsnaam van een pagina (naam.md)" if not old.endswith(".md")
                            else f"'{target}' is geen pagina in docs/")
-                raise PluginError(
-                    f"mkdocs.yml{_line_in_config(build, old)}: redirect_maps: {old}: {new}: {problem}. Schrijf het oude "
+                raise EditorError(
+                    f"mkdocs.yml{_line_in_config(site.root, old)}: redirect_maps: {old}: {new}: {problem}. Schrijf het oude "
                     "adres en de nieuwe plek als bestandsnamen in docs/, zo: oude-pagina.md: nieuwe-pagina.md (of "
                     "nieuwe-pagina.md#onderdeel).")
-            url = get_relative_url(file.url, old_file.url) + (f"#{part}" if part else "")
-        page = build.site / old_file.dest_path
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(REDIRECT_PAGE.format(url=escape(url), icon=escape(build.config.theme["favicon"]),
-                                             script=get_relative_url(REDIRECT_SCRIPT, old_file.url)), encoding="utf-8")
+            url = relative(page.url, old_url) + (f"#{part}" if part else "")
+        written = site.folder / built_file(old_url)
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.write_text(REDIRECT_PAGE.format(url=escape(url), icon=escape(site.favicon),
+                                                script=relative(REDIRECT_SCRIPT, old_url)), encoding="utf-8")
 
 
-def share_image(*, build: Build) -> None:
-    config = build.config
+def share_image(*, site: Site) -> None:
     width, height = SHARE_IMAGE_SIZE
     image = Image.new("RGB", SHARE_IMAGE_SIZE, "#1f5f5b")
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, height - 24, width, height), fill="#a2461b")
-    draw.text((80, 150), config.site_name, font=ImageFont.load_default(size=88), fill="#ffffff")
-    description = textwrap.fill(" ".join(config.site_description.split()), width=52)
+    draw.text((80, 150), site.name, font=ImageFont.load_default(size=88), fill="#ffffff")
+    description = textwrap.fill(" ".join(site.description.split()), width=52)
     draw.multiline_text((80, 300), description, font=ImageFont.load_default(size=40), fill="#e8f3f2", spacing=14)
-    target = build.site / SHARE_IMAGE
+    target = site.folder / SHARE_IMAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     image.save(target, optimize=True)

@@ -4,9 +4,11 @@
 - Term: one entry of woordenlijst.yml (glossary.py reads it).
 - Box: a tip or key message on a page (links.py collects them, handouts.py uses them).
 - BuiltPage: what a built page holds for the address check (addresses.py).
-- Build: what one build knows, made new at the start of every build (also every rebuild of `serve`).
-  The concern modules keep nothing between builds; whatever a step learns about the site lives on the
-  Build that pipeline.py hands it.
+- Build: what one MkDocs build knows while MkDocs renders the pages, made new at the start of every
+  build (also every rebuild of `serve`). The concern modules keep nothing between builds.
+- PageFacts and Site: a built site as the post-build step (gids/postbuild.py) sees it, in plain values
+  that any generator can give (or that `python -m gids.postbuild` reads from the project's files),
+  with what its passes learn.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ if TYPE_CHECKING:
 
 
 ADDED = "added"  # status of a source the site's editors added (it gets a site-number after the brochure's)
+
+
+class EditorError(Exception):
+    """A mistake in the project's files, said in Dutch for the editor: where, what, and what to do. The MkDocs
+    adapter (pipeline.py) passes it on as MkDocs' own error, so it is printed without a traceback."""
 
 
 @dataclass
@@ -89,14 +96,8 @@ class Build:
     nav: Navigation | None = None
     files: Files | None = None
     chapters: list[Page] = field(default_factory=list)  # the pages of the nav section "Hoofdstukken"
-    titles: dict[str, str] = field(default_factory=dict)  # page name -> title (running header in print)
     boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
-    glossary_used: set[str] = field(default_factory=set)  # anchors (woord-…) that the pages' a.uitleg lead to
-    renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new (fingerprint.py)
-    source_of: dict[str, str] = field(default_factory=dict)  # page url -> its Markdown file ("docs/…")
-    built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
-    reading_text: dict[str, dict[str, str]] = field(default_factory=dict)  # page url -> section id ("" at the top) -> text, for the search index
 
     @property
     def site(self) -> Path:
@@ -105,3 +106,56 @@ class Build:
     @property
     def serving(self) -> bool:
         return self.command == "serve"
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """A page of the site, as the post-build step needs to know it."""
+
+    url: str  # "wat-is-gehechtheid/"; "" for the home page
+    source: str  # its Markdown file, "docs/wat-is-gehechtheid.md"
+    title: str  # as the menu names it (the running header in print)
+    in_nav: bool = True  # in the menu (its sections are public addresses too)
+    chapter: bool = False  # in the nav section "Hoofdstukken": a PDF of its own
+    running_header: bool = True  # front matter `kopregel: false` prints it without one (the tip cards)
+
+    @property
+    def name(self) -> str:
+        """docs/wat-is-gehechtheid.md -> "wat-is-gehechtheid" (its PDF, its running header)."""
+        return self.source.removeprefix("docs/").removesuffix(".md").replace("/", "-")
+
+
+@dataclass
+class Site:
+    """A built site for the post-build step: where it is and what it is (plain values, from whichever
+    generator built it), then what the passes learn, each field written by the pass that says so in
+    gids/postbuild.py (PASSES)."""
+
+    folder: Path  # the built site (site/, or the build's temporary folder)
+    root: Path  # the project: mkdocs.yml, adressen.txt, .cache/
+    url: str  # the public address, ending in "/"
+    name: str
+    description: str
+    favicon: str  # the icon as the pages carry it (a data: address)
+    stylesheet: str  # the site's own built stylesheet, "assets/site.min.css"
+    pages: list[PageFacts]
+    glossary: list[Term]
+    redirect_maps: dict[str, str] = field(default_factory=dict)  # old page -> new page ("tips.md": "x.md#tips")
+    palette: bool = True  # the theme's light/dark palette is configured
+    search_languages: tuple[str, ...] = ("en",)
+    pdf: bool = False  # print the PDFs (PDF=1)
+    serving: bool = False  # a preview of `serve`: no compression, a looser policy for live reload
+    warnings: bool = False  # the generator warned in strict mode: the build stops, so no address is recorded
+    record_addresses: bool = False  # write new public addresses into adressen.txt (./run.sh adressen, build)
+    glossary_used: set[str] = field(default_factory=set)  # forms of glossary words the pages explain
+    renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new
+    built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
+    reading_text: dict[str, dict[str, str]] = field(default_factory=dict)  # page url -> section id -> text
+
+    @property
+    def chapters(self) -> list[PageFacts]:
+        return [page for page in self.pages if page.chapter]
+
+    def page(self, source: str) -> PageFacts | None:
+        """The page built from a Markdown file ("docs/x.md")."""
+        return next((page for page in self.pages if page.source == source), None)

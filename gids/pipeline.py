@@ -1,31 +1,30 @@
-"""The page pipeline: the site's one MkDocs plugin, and the one place that says in which order the
-site's own code changes a page.
+"""The MkDocs adapter: the site's one MkDocs plugin (`- gids` under plugins:), and the one place that says
+in which order MkDocs hands the site's own code a page.
 
-Each concern is a module beside this file (citations, glossary, links, printing, search, palette,
-valid_html, csp, compress) with plain functions; this file calls them, stage by stage, in the order
-of the lists below. The steps that work on a page's Markdown as Python-Markdown reads it (explained
-words, the "#" links of tips and key messages, tables as cards, the reading time) are the extension
-gids.markdown (gids/markdown/, under markdown_extensions in mkdocs.yml), which MkDocs runs while it
-converts each page, between stages 3 and 4; this file gives it its options. A page's HTML is parsed
-once for the content stage and once after the build, whatever the number of steps. What a build
-learns (sources, glossary, boxes, chapters) lives on a Build (state.py) made new at the start of
-every build, also every rebuild of `serve`.
+The site's behaviour lives in two generator-neutral parts, which this file wires to MkDocs:
+- the Python-Markdown extension gids.markdown (gids/markdown/, under markdown_extensions in mkdocs.yml;
+  its table PROCESSORS gives the order): citations, explained words, the "#" links of tips and key
+  messages, tables as cards, the reading time. This file gives it its options (markdown_options).
+- the post-build step over the built folder of plain HTML (gids/postbuild.py, its table PASSES): moved
+  pages, the site's files and their content hashes, the whole guide's contents, the policy, the search
+  index's text, the address check, the PDFs, compression. This file gives it the facts MkDocs knows
+  (site_facts); `python -m gids.postbuild site/` reads the same facts from the project's files.
 
-Stages, in the order MkDocs runs them:
+What stays MkDocs-shaped is listed here, stage by stage, in the order MkDocs runs them:
 1. config, before the plugins read theirs: references.bib, woordenlijst.yml, whether to print PDFs,
-   which pages the whole guide leaves out; the options of the Python-Markdown extension gids.markdown
-   (gids/markdown/), which does the page steps on the tree Python-Markdown builds.
+   which pages the whole guide leaves out, the extension's options.
 2. files and nav: every page's file name is an address and its text UTF-8; which pages are the chapters.
-3. Markdown of each page, before Python-Markdown reads it (MARKDOWN): what the extension cannot know,
-   such as whether a page is a chapter, enters as text.
+3. Markdown of each page, before Python-Markdown reads it (MARKDOWN): the checks whose Dutch message
+   names the file and line, and what the extension cannot know (whether a page is a chapter) as text.
 4. HTML of each page's content, before mkdocs-print-site-plugin copies it for the whole guide
-   (CONTENT). Under the title a page gets, from top to bottom: a chapter's PDF link, then the share
-   controls. The reading time (gids.markdown) was counted before any control is added.
+   (CONTENT, one parse per page): what needs the page's own address. Under the title a page gets, from
+   top to bottom: a chapter's PDF link, then the share controls.
 5. Each page's context, once every page is known: the caseworkers' list, the selection page and the
    trainers' tip sheet and cards (handouts.py).
-6. After the plugins have written their files (search index, minified assets, whole guide): the
-   site's files (SITE_FILES, the moved pages first), then every built page (BUILT_PAGES), then what
-   needs the finished pages (FINISHED_SITE), compression last.
+6. After the plugins have written their files: the post-build step (gids/postbuild.py).
+What a build learns in stages 1–5 (sources, glossary, boxes, chapters) lives on a Build
+(gids/model.py), made new at the start of every build, also every rebuild of `serve`; an editor's
+mistake (EditorError) leaves every stage as MkDocs' own error, without a traceback (_said).
 
 Its one option, `redirect_maps` (old page -> new page), keeps moved and short addresses working
 (links.py writes their pages; addresses.py counts them; `./run.sh hernoem` adds a line).
@@ -33,6 +32,7 @@ Its one option, `redirect_maps` (old page -> new page), keeps moved and short ad
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -55,7 +55,8 @@ from gids import search
 from gids import serve
 from gids import swap
 from gids import valid_html
-from gids.model import Build
+from gids import postbuild
+from gids.model import Build, EditorError, PageFacts, Site
 from gids.theme import material
 
 if TYPE_CHECKING:
@@ -76,41 +77,25 @@ MARKDOWN: tuple[Callable[..., str], ...] = (
 CONTENT: tuple[Callable[..., None], ...] = (
     csp.check_content,  # inline code in a page stops the build, naming its file
     pages.check_headings,  # a heading without words (only an emoji) would get the address #_1
-    addresses.remember_source,  # which Markdown file a page comes from, for messages
-    glossary.collect_used,  # the explained words (links a.uitleg, from gids.markdown), for glossary.check_used
     links.collect_boxes,  # the tips and key messages, for the handouts and the share controls
     links.share_controls,  # under the title and in every tip
     printing.pdf_link,  # under the title, above the share controls
     links.printed_address,  # last in the page: its web address and QR code, for print
 )
-SITE_FILES: tuple[Callable[..., None], ...] = (
-    links.redirect_pages,  # first: a moved page at its old address, so the steps below treat it as a page
-    glossary.check_used,  # a glossary word that appears nowhere stops the build
-    glossary.write_data,  # the explanations, for the window site.js opens on a word
-    material.merge_palette,  # Material's colour-scheme rules into site.min.css
-    material.purge_stylesheet,  # Material's stylesheet with only the rules the site can use, under a new name
-    printing.running_headers,  # each page's title in the printed page's margin, also into site.min.css
-    links.share_image,  # the preview image of shared links
-    fingerprint.site_assets,  # last: the site's own files renamed by their content hash
-)
-BUILT_PAGES: tuple[Callable[..., None], ...] = (
-    printing.mend_whole_guide,  # ids and contents of /volledige-gids/
-    fingerprint.rename_links,  # the fingerprinted files' new names (also the redirect script's)
-    valid_html.mend,  # markup that plugins get wrong
-    material.mend,  # markup that Material gets wrong
-    material.header_buttons,  # menu and search as buttons (keyboard, screen reader)
-    search.reading_text,  # its reading text per section, for the search index
-    csp.add_policy,  # last change to a page: its Content-Security-Policy
-    addresses.collect,  # its ids and links, as built
-)
-FINISHED_SITE: tuple[Callable[..., None], ...] = (
-    search.index_reading_text,  # the search index holds each section's reading text, as the finished pages show it
-    search.fold_accents,  # then it finds words typed without accents
-    printing.print_pdfs,  # Chromium prints the finished pages (PDF=1)
-    printing.describe_pdfs,  # the print page says each PDF's pages and size
-    addresses.check,  # every link leads somewhere (also to the PDFs), every public address stays; new ones recorded when asked
-    compress.precompress,  # last: .br and .gz beside every text file
-)
+# After the build: the post-build step over the built folder (gids/postbuild.py, PASSES).
+
+
+def _said(event: Callable[..., Any]) -> Callable[..., Any]:
+    """An editor's mistake (EditorError, in Dutch) passed on as MkDocs' own error: printed without a traceback."""
+
+    @functools.wraps(event)
+    def said(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except EditorError as error:
+            raise PluginError(str(error)) from error
+
+    return said
 
 
 def markdown_options(config: MkDocsConfig, **options: str) -> None:
@@ -140,6 +125,7 @@ class GidsPlugin(BasePlugin):
         self.invoked_as = command
 
     @event_priority(50)  # before the other plugins read the config
+    @_said
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build = Build(
             config=config,
@@ -175,41 +161,51 @@ class GidsPlugin(BasePlugin):
         pages.check_files(files)  # file names that are addresses, pages saved as UTF-8: before MkDocs reads them
         return files
 
+    @_said
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.build.nav, self.build.files = nav, files
         printing.find_chapters(nav, build=self.build)
         return nav
 
+    @_said
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         for step in MARKDOWN:
             markdown = step(markdown, page=page, build=self.build)
         return markdown
 
     @event_priority(10)  # before mkdocs-print-site-plugin keeps the page for the whole guide
+    @_said
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         soup = BeautifulSoup(html, "html.parser")
         for step in CONTENT:
             step(soup, page=page, build=self.build)
         return str(soup)
 
+    @_said
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         handouts.fill(page=page, build=self.build)  # Voor begeleiders, the selection page, the tip sheet, the tip cards
         return context
 
     @event_priority(-50)  # after the plugins have written the search index, minified files and whole guide
+    @_said
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        build = self.build
-        for step in SITE_FILES:
-            step(build=build)
-        for path in sorted(build.site.rglob("*.html")):
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            if soup.head is None:
-                continue
-            for step in BUILT_PAGES:
-                step(soup, path=path, build=build)
-            path.write_text(str(soup), encoding="utf-8")
-        for step in FINISHED_SITE:
-            step(build=build)
+        postbuild.run(self.site_facts(config))
         if self.invoked_as == "build":
             self.output.done()  # only now may the new folder replace site/ (swap.py)
+
+    def site_facts(self, config: MkDocsConfig) -> Site:
+        """What MkDocs knows of the built site, as the post-build step's plain values."""
+        build = self.build
+        nav = {page.file.src_uri for page in build.nav.pages} if build.nav else set()
+        pages = [PageFacts(url=file.page.url, source=f"docs/{file.src_uri}", title=file.page.title or "",
+                           in_nav=file.src_uri in nav, chapter=file.page in build.chapters,
+                           running_header=file.page.meta.get("kopregel", True) is not False)
+                 for file in (build.files.documentation_pages() if build.files else []) if file.page is not None]
+        stylesheet = next(str(css) for css in config.extra_css if Path(str(css)).name.startswith("site."))
+        return Site(folder=build.site, root=build.root, url=config.site_url or "", name=config.site_name,
+                    description=config.site_description or "", favicon=config.theme["favicon"],
+                    stylesheet=stylesheet, pages=pages, glossary=build.glossary, redirect_maps=build.redirect_maps,
+                    palette=bool(config.theme.get("palette")), search_languages=tuple(material.search_languages(config)),
+                    pdf=build.pdf, serving=build.serving, warnings=bool(config.strict and serve.messages.warnings),
+                    record_addresses=build.record_addresses)

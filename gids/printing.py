@@ -44,13 +44,15 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from gids.links import part_name
+from gids.model import EditorError
+from gids.theme.material import BUTTON, PAGE_TOC, TOC_ATTRIBUTES
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from gids.model import Build
+    from gids.model import Build, Site
 
 log = logging.getLogger("mkdocs.hooks.printing")
 
@@ -120,11 +122,9 @@ def pdf_list(markdown: str, *, page: Page, build: Build) -> str:
 
 
 def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    if page.meta.get("kopregel", True):  # the tip cards print without margins, so without a running header
-        build.titles[name(page)] = page.title
     if not build.pdf or page not in build.chapters:
         return
-    link = soup.new_tag("a", attrs={"class": "md-button pdf-download", "download": "",
+    link = soup.new_tag("a", attrs={"class": f"{BUTTON} pdf-download", "download": "",
                                     "href": get_relative_url(f"{PDF_DIR}/{name(page)}.pdf", page.url)})
     link.string = "Download als PDF"
     paragraph = soup.new_tag("p", attrs={"class": "pdf-download__regel"})
@@ -132,18 +132,19 @@ def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     soup.find("h1").insert_after(paragraph)
 
 
-def running_headers(*, build: Build) -> None:
-    """Append to the built stylesheet one named page per page, whose top right margin holds its title."""
+def running_headers(*, site: Site) -> None:
+    """Append to the built stylesheet one named page per page, whose top right margin holds its title (not for
+    a page whose front matter says `kopregel: false`: the tip cards print without margins)."""
     rules = []
-    for page_name, title in sorted(build.titles.items()):
+    titles = {page.name: page.title for page in site.pages if page.running_header}
+    for page_name, title in sorted(titles.items()):
         rules.append(f'body:has([data-afdruk={json.dumps(page_name)}]){{page:p-{page_name}}}'
                      f"@page p-{page_name}{{@top-right{{content:{json.dumps(title, ensure_ascii=False)}}}}}")
-    stylesheet = next(css for css in build.config.extra_css if Path(str(css)).name.startswith("site."))
-    with (build.site / str(stylesheet)).open("a", encoding="utf-8") as built:
+    with (site.folder / site.stylesheet).open("a", encoding="utf-8") as built:
         built.write("\n@media print{" + "".join(rules) + "}\n")
 
 
-def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+def mend_whole_guide(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """The whole guide's page, as the plugin wrote it, made ready without its script.
 
     - Ids: the plugin prefixes links inside a chapter with the chapter's id; the targets get that
@@ -153,7 +154,7 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
       search, which left the phone menu empty). So the list is in the page, printed without
       JavaScript, and the page needs neither the script nor its request.
     """
-    if path != build.site / WHOLE_GUIDE / "index.html":
+    if path != site.folder / WHOLE_GUIDE / "index.html":
         return
     for section in soup.select("section.print-page[id]"):
         prefix = section["id"] + "-"
@@ -165,8 +166,7 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
     # Links to pages that are not in the whole guide (volledige_gids: false): the plugin turned them into
     # "#page" within this page, where they lead nowhere; they lead to the page itself again.
     present = {element["id"] for element in soup.find_all(id=True)}
-    pages = build.files.documentation_pages() if build.files else []
-    elsewhere = {file.url.rstrip("/") or ".": file.url for file in pages}
+    elsewhere = {page.url.rstrip("/") or ".": page.url or "./" for page in site.pages}
     for link in soup.select("a[href^='#']"):
         fragment = link["href"][1:]
         if fragment in present:
@@ -201,35 +201,36 @@ def _write_contents(soup: BeautifulSoup, path: Path) -> None:
     """The contents list after the cover: a copy of the page's own table of contents (the sidebar: the pages and
     sections of the nav that the whole guide holds), in the page as built, so it prints without JavaScript.
     Its ids and classes are the ones the plugin's print style gives its own list (printed, hidden on screen)."""
-    cover, sidebar = soup.select_one("#print-site-cover-page"), soup.select_one("nav.md-nav--secondary > ul")
+    cover, sidebar = soup.select_one("#print-site-cover-page"), soup.select_one(PAGE_TOC)
     if cover is None or sidebar is None:
-        raise PluginError(f"{path}: the whole guide has no cover or no table of contents to copy after it")
+        raise EditorError(f"{path}: the whole guide has no cover or no table of contents to copy after it")
     section = BeautifulSoup(
         '<section class="print-page">\n<div data-toc-depth="2" id="print-page-toc">\n'
         '<nav class="print-page-toc-nav" role="navigation">\n'
         f'<h1 class="print-page-toc-title">{escape(CONTENTS_TITLE)}</h1>\n</nav>\n</div>\n</section>',
         "html.parser").section
     copy = BeautifulSoup(str(sidebar), "html.parser").ul
-    del copy["data-md-component"], copy["data-md-scrollfix"]
+    for attribute in TOC_ATTRIBUTES:
+        del copy[attribute]
     section.nav.append(copy)
     cover.insert_after("\n", section)
 
 
-def print_pdfs(*, build: Build) -> None:
-    if not build.pdf:
+def print_pdfs(*, site: Site) -> None:
+    if not site.pdf:
         return
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    site = build.site
-    base = build.config.site_url
-    (site / PDF_DIR).mkdir(exist_ok=True)
-    targets = [(name(chapter), chapter.url) for chapter in build.chapters] + [(WHOLE_GUIDE, f"{WHOLE_GUIDE}/")]
-    targets += [(pdf, build.files.get_file_from_path(f"{pdf}.md").url) for pdf in HANDOUTS]
+    facts, site_folder = site, site.folder  # the facts, and the folder the pages are served from
+    base = site.url
+    (site_folder / PDF_DIR).mkdir(exist_ok=True)
+    targets = [(chapter.name, chapter.url) for chapter in site.chapters] + [(WHOLE_GUIDE, f"{WHOLE_GUIDE}/")]
+    targets += [(pdf, handout.url) for pdf in HANDOUTS if (handout := site.page(f"docs/{pdf}.md"))]
 
     def serve_from_site(route):
         path = urlsplit(route.request.url).path.removeprefix(urlsplit(base).path)
-        file = site / path
+        file = site_folder / path
         if file.is_dir():
             file = file / "index.html"
         if not file.is_file():
@@ -256,13 +257,13 @@ def print_pdfs(*, build: Build) -> None:
                     page = context.new_page()
                     page.goto(base + url, wait_until="load")
                     page.emulate_media(media="print")
-                    page.pdf(path=str(site / PDF_DIR / f"{pdf}.pdf"), prefer_css_page_size=True, tagged=True,
+                    page.pdf(path=str(site_folder / PDF_DIR / f"{pdf}.pdf"), prefer_css_page_size=True, tagged=True,
                              outline=True, print_background=True)
                     page.close()
                 except PlaywrightError:
                     if not expired.is_set():
                         raise
-                    raise PluginError(_too_slow(pdf, limit, build)) from None
+                    raise EditorError(_too_slow(pdf, limit, facts)) from None
                 finally:
                     watchdog.cancel()
             browser.close()
@@ -284,12 +285,12 @@ def time_limit() -> float:
     return limit
 
 
-def _too_slow(pdf: str, limit: float, build: Build) -> str:
+def _too_slow(pdf: str, limit: float, site: Site) -> str:
     if pdf == WHOLE_GUIDE:
         what = "De PDF van de volledige gids (alle pagina’s samen, /volledige-gids/)"
     else:
-        source = next((page.file.src_uri for page in build.chapters if name(page) == pdf), f"{pdf}.md")
-        what = f"docs/{source}: de PDF van deze pagina"
+        source = next((page.source for page in site.chapters if page.name == pdf), f"docs/{pdf}.md")
+        what = f"{source}: de PDF van deze pagina"
     return (f"{what} is na {limit:g} seconden nog niet klaar, dus stopt de build. Is de pagina erg groot "
             "(een lange tabel, een groot ingeplakt stuk tekst)? Maak ze kleiner of verdeel ze over meer pagina’s. "
             f"Is de computer gewoon traag, geef de PDF’s dan meer tijd: {TIME_LIMIT}=300 ./run.sh build")
@@ -322,14 +323,14 @@ def stop_chromium() -> None:
             pass
 
 
-def describe_pdfs(*, build: Build) -> None:
+def describe_pdfs(*, site: Site) -> None:
     """Beside each PDF in the list on the print page: its number of pages and its size, as printed. (The
     one page parsed once more after the build: the PDFs exist only now.)"""
-    if not build.pdf:
+    if not site.pdf:
         return
     from pypdf import PdfReader
 
-    for path in build.site.rglob("*.html"):
+    for path in site.folder.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         if 'class="pdf-lijst"' not in text:
             continue

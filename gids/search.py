@@ -27,12 +27,13 @@ from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString  # comments, doctypes: no text of the page
-from mkdocs.exceptions import PluginError
+
+from gids.model import EditorError
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from gids.model import Build
+    from gids.model import Build, Site
 
 INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<[^>]+>")
@@ -65,15 +66,15 @@ def rank(markdown: str, *, page: Page, build: Build) -> str:
     return markdown
 
 
-def _page_url(path: Path, build: Build) -> str:
+def _page_url(path: Path, site: Site) -> str:
     """site/x/index.html -> "x/", site/index.html -> "": the page's address as the index names it."""
-    return path.relative_to(build.site).as_posix().removesuffix("index.html")
+    return path.relative_to(site.folder).as_posix().removesuffix("index.html")
 
 
-def reading_text(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+def reading_text(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     content = soup.select_one(CONTENT)
     if content is not None:
-        build.reading_text[_page_url(path, build)] = sections(content)
+        site.reading_text[_page_url(path, site)] = sections(content)
 
 
 def sections(content: Tag) -> dict[str, str]:
@@ -117,15 +118,15 @@ def sections(content: Tag) -> dict[str, str]:
     return {anchor: "".join(items).strip() for anchor, items in found.items()}
 
 
-def index_reading_text(*, build: Build) -> None:
+def index_reading_text(*, site: Site) -> None:
     """Each entry of Material's index gets the text of its section in the finished page."""
-    path = build.site / INDEX
+    path = site.folder / INDEX
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
         page, _, anchor = doc["location"].partition("#")
-        texts = build.reading_text.get(page, {})
+        texts = site.reading_text.get(page, {})
         if anchor not in texts:
-            raise PluginError(f"{INDEX}: the search entry {doc['location']!r} has no section in the built page "
+            raise EditorError(f"{INDEX}: the search entry {doc['location']!r} has no section in the built page "
                               f"(the page's content is {CONTENT!r} in overrides/main.html)")
         doc["text"] = texts[anchor]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -135,8 +136,8 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
-def fold_accents(*, build: Build) -> None:
-    path = build.site / INDEX
+def fold_accents(*, site: Site) -> None:
+    path = site.folder / INDEX
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
         words = set(re.findall(r"\w+", TAG.sub(" ", f"{doc['title']} {doc['text']}")))

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
-    from gids.model import Build
+    from gids.model import Site
 
 WHOLE_GUIDE = "volledige-gids"
 PRINT_SITE_STYLES, PRINT_SITE_SCRIPT = "css/print-site", "js/print-site"
 
 
-def mend(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+def mend(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     whole_guide = path.parent.name == WHOLE_GUIDE
     for section in soup.select("[heading-number]"):
         section["data-heading-number"] = section.attrs.pop("heading-number")

@@ -23,6 +23,7 @@ from conftest import ROOT
 
 from gids import citations, compress, csp, glossary, search
 from gids.markdown import reading
+from gids.model import Site
 from gids.theme import material
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -248,10 +249,10 @@ def test_compressed_files_come_from_the_cache_while_unchanged(tmp_path):
              "site.css": b"body{color:red}" * 300, "kaart.png": b"\x89PNG"}
     for name, data in files.items():
         (site / name).write_bytes(data)
-    config = SimpleNamespace(plugins={"material/search": SimpleNamespace(config=SimpleNamespace(lang=["nl"]))})
-    build = SimpleNamespace(site=site, root=tmp_path, serving=False, config=config)
+    build = Site(folder=site, root=tmp_path, url="https://gids.example/", name="Gids", description="", favicon="",
+                 stylesheet="site.css", pages=[], glossary=[], search_languages=("nl",))
 
-    compress.precompress(build=build)
+    compress.precompress(site=build)
     for name in ("index.html", "a/index.html", "site.css"):
         assert brotli.decompress((site / (name + ".br")).read_bytes()) == files[name]
         assert gzip.decompress((site / (name + ".gz")).read_bytes()) == files[name]
@@ -261,7 +262,7 @@ def test_compressed_files_come_from_the_cache_while_unchanged(tmp_path):
     assert len(entries) == 4  # two contents, two encodings; nothing half-written left
 
     (site / "site.css").write_bytes(b"body{color:blue}" * 300)
-    compress.precompress(build=build)
+    compress.precompress(site=build)
     assert gzip.decompress((site / "site.css.gz").read_bytes()) == b"body{color:blue}" * 300
     now = {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in cache.iterdir()}
     unchanged = [name for name in entries if name in now]

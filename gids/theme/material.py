@@ -51,14 +51,14 @@ from typing import TYPE_CHECKING
 
 import tinycss2
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
 from gids import fingerprint
+from gids.model import EditorError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from gids.model import Build
+    from gids.model import Site
 
 BUTTON = "md-button"
 PRIMARY_BUTTON = "md-button md-button--primary"
@@ -98,20 +98,18 @@ def _used(rules) -> list[str]:
         elif rule.type in ("qualified-rule", "at-rule"):
             kept.append(rule.serialize())
         elif rule.type == "error":
-            raise PluginError(f"gids/theme/material.py: Material's palette stylesheet does not parse: {rule.message}")
+            raise EditorError(f"gids/theme/material.py: Material's palette stylesheet does not parse: {rule.message}")
     return kept
 
 
-def merge_palette(*, build: Build) -> None:
+def merge_palette(*, site: Site) -> None:
     """After mkdocs-minify-plugin wrote site.min.css."""
-    config = build.config
-    if not config.theme.get("palette"):
+    if not site.palette:
         return
-    site = build.site
-    palettes = sorted((site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    palettes = sorted((site.folder / "assets" / "stylesheets").glob("palette.*.min.css"))
     if len(palettes) != 1:
-        raise PluginError(f"gids/theme/material.py: expected one Material palette stylesheet in assets/stylesheets, found {len(palettes)}")
-    stylesheet = site / str(next(css for css in config.extra_css if Path(str(css)).name.startswith("site.")))
+        raise EditorError(f"gids/theme/material.py: expected one Material palette stylesheet in assets/stylesheets, found {len(palettes)}")
+    stylesheet = site.folder / site.stylesheet
     own = stylesheet.read_text(encoding="utf-8")
     stylesheet.write_text(f"/* Material's colour-scheme rules (gids/theme/material.py) */{scheme_rules(palettes[0].read_text(encoding='utf-8'))}\n{own}",
                           encoding="utf-8")
@@ -145,7 +143,7 @@ def used_rules(css: str, known: set[str], prefixes: tuple[str, ...]) -> str:
                 if inner:
                     kept.append(f"@{rule.lower_at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
             elif rule.type == "error":
-                raise PluginError(f"gids/theme/material.py: Material's stylesheet does not parse: {rule.message}")
+                raise EditorError(f"gids/theme/material.py: Material's stylesheet does not parse: {rule.message}")
             else:
                 kept.append(rule.serialize())
         return kept
@@ -153,22 +151,21 @@ def used_rules(css: str, known: set[str], prefixes: tuple[str, ...]) -> str:
     return "".join(walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
 
 
-def purge_stylesheet(*, build: Build) -> None:
+def purge_stylesheet(*, site: Site) -> None:
     """Material's main stylesheet, purged and renamed (after the plugins wrote the pages and assets)."""
-    site = build.site
-    sheets = sorted((site / STYLESHEETS).glob("main.*.min.css"))
+    sheets = sorted((site.folder / STYLESHEETS).glob("main.*.min.css"))
     if len(sheets) != 1:
-        raise PluginError(f"gids/theme/material.py: expected one Material main stylesheet in {STYLESHEETS}, found {len(sheets)}")
+        raise EditorError(f"gids/theme/material.py: expected one Material main stylesheet in {STYLESHEETS}, found {len(sheets)}")
     known: set[str] = set()
-    for page in site.rglob("*.html"):  # the class attributes only, read as text (the pages are parsed later)
+    for page in site.folder.rglob("*.html"):  # the class attributes only, read as text (the pages are parsed later)
         for value in CLASS_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
             known.update(value.split())
-    scripts = "".join(path.read_text(encoding="utf-8") for path in (site / "assets").rglob("*.js"))
+    scripts = "".join(path.read_text(encoding="utf-8") for path in (site.folder / "assets").rglob("*.js"))
     known.update(re.findall(r"-?[_a-zA-Z][\w-]*", scripts))
     prefixes = tuple(set(re.findall(r"(md-[\w-]*?)\$\{", scripts)))
     kept = used_rules(sheets[0].read_text(encoding="utf-8"), known, prefixes)
     sheets[0].with_name(sheets[0].name + ".map").unlink(missing_ok=True)
-    fingerprint.write(sheets[0], kept.encode("utf-8"), build=build)
+    fingerprint.write(sheets[0], kept.encode("utf-8"), site=site)
 
 
 # The header's menu and search
@@ -179,7 +176,7 @@ BUTTONS = {  # checkbox -> (panel selector, panel id, name of the button, class)
 }
 
 
-def header_buttons(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+def header_buttons(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     for toggle, (selector, panel_id, name, modifier) in BUTTONS.items():
         label = soup.select_one(f"label.md-header__button[for='{toggle}']")
         panel = soup.select_one(selector)
@@ -197,7 +194,7 @@ def header_buttons(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
 # Markup Material gets wrong
 
 
-def mend(soup: BeautifulSoup, *, path: Path, build: Build) -> None:
+def mend(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     for box in soup.select("input[type=checkbox][autocomplete]"):
         del box["autocomplete"]
     for element in soup.select("[tabindex='']"):

@@ -1,0 +1,144 @@
+"""The post-build step (gids/postbuild.py) on a small folder of hand-written HTML, without MkDocs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, chapter_pages
+from gids import addresses, compress, csp, fingerprint, glossary, postbuild
+from gids.model import PageFacts, Site, Term
+from gids.project import nav_pages
+
+PAGE = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>{title}</title>
+<script src="{up}assets/site.js"></script></head>
+<body><article><h1 id="top">{title}</h1>{body}</article></body></html>
+"""
+
+
+def hand_written(tmp_path: Path, pages: dict[str, str]) -> Site:
+    """A site of hand-written pages ({address: body}) and a script, with the facts a generator would give."""
+    folder = tmp_path / "site"
+    for url, body in pages.items():
+        path = folder / url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        up = "../" * url.count("/")
+        path.write_text(PAGE.format(title=url or "Start", up=up, body=body), encoding="utf-8")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "site.js").write_text("console.log('hallo');\n" * 40, encoding="utf-8")
+    (tmp_path / "adressen.txt").write_text("# adressen\n/\n", encoding="utf-8")
+    facts = [PageFacts(url=url, source=f"docs/{url.rstrip('/') or 'index'}.md", title=url or "Start")
+             for url in pages]
+    return Site(folder=folder, root=tmp_path, url="https://gids.example/", name="Gids", description="Een gids",
+                favicon="data:,", stylesheet="assets/site.css", pages=facts,
+                glossary=[Term("veilige basis", ["veilige basis"], "Uitleg.", "woord-veilige-basis", 1)])
+
+
+def passes(*steps) -> tuple[postbuild.Pass, ...]:
+    """The passes of the table that run these steps, in the table's order."""
+    chosen = tuple(p for p in postbuild.PASSES if p.run in steps)
+    assert len(chosen) == len(steps)
+    return chosen
+
+
+def test_every_page_is_parsed_once_for_all_page_passes(tmp_path, monkeypatch):
+    site = hand_written(tmp_path, {"": "<p>Start</p>", "a/": '<p><a href="../b/">b</a></p>', "b/": "<p>B</p>"})
+    parsed: list[Path] = []
+    real = postbuild.parse
+    monkeypatch.setattr(postbuild, "parse", lambda path: parsed.append(path) or real(path))
+    page_passes = tuple(p for p in postbuild.PASSES if p.each_page)
+    assert len(page_passes) >= 5
+    postbuild.run(site, page_passes)
+    assert sorted(parsed) == sorted(site.folder.rglob("*.html")), "each page once, and only pages"
+
+
+def test_hand_written_pages_get_the_policy_and_their_fingerprinted_script(tmp_path):
+    site = hand_written(tmp_path, {"": "<p>Start</p>", "a/": "<p>Een pagina</p>"})
+    postbuild.run(site, passes(fingerprint.rename_links, csp.add_policy))  # no renamed files yet: names stay
+    site.renamed["assets/site.js"] = "assets/site.0123abcd.js"
+    postbuild.run(site, passes(fingerprint.rename_links))
+    page = BeautifulSoup((site.folder / "a" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert policy is not None and "script-src 'self'" in policy["content"] and "unsafe-inline" not in policy["content"]
+    assert page.find("script")["src"] == "../assets/site.0123abcd.js"
+
+
+def test_inline_code_in_a_built_page_stops_with_the_page_named(tmp_path):
+    site = hand_written(tmp_path, {"": "<p>Start</p>", "a/": '<p onclick="alert(1)">Klik</p>'})
+    with pytest.raises(Exception, match=r"a/index\.html: inline code"):
+        postbuild.run(site, passes(csp.add_policy))
+
+
+def test_a_link_to_a_missing_part_is_said_with_its_markdown_file(tmp_path):
+    site = hand_written(tmp_path, {"": '<p><a href="a/#nergens">a</a></p>', "a/": "<p>A</p>"})
+    with pytest.raises(addresses.AddressError) as error:
+        postbuild.run(site, passes(addresses.collect, addresses.check))
+    assert "docs/index.md" in str(error.value) and "#nergens" in str(error.value)
+    assert "geen onderdeel" in str(error.value)
+
+
+def test_a_glossary_word_no_page_explains_stops_the_build(tmp_path):
+    site = hand_written(tmp_path, {"": "<p>Geen uitgelegd woord.</p>"})
+    with pytest.raises(glossary.GlossaryError, match="nergens in de gids"):
+        postbuild.run(site, passes(glossary.collect_used, glossary.check_used))
+    used = hand_written(tmp_path / "b", {"": '<p><a class="uitleg" href="woordenlijst/#woord-veilige-basis">veilige '
+                                              "basis</a></p>"})
+    postbuild.run(used, passes(glossary.collect_used, glossary.check_used))  # explained once: no error
+
+
+def test_compressed_beside_every_page_and_script(tmp_path):
+    site = hand_written(tmp_path, {"": "<p>Start</p>" * 50})
+    postbuild.run(site, passes(compress.precompress))
+    for name in ("index.html", "assets/site.js"):
+        assert (site.folder / f"{name}.br").is_file() and (site.folder / f"{name}.gz").is_file(), name
+
+
+def test_every_pass_reads_only_facts_or_what_an_earlier_pass_wrote():
+    known = set(postbuild.FACTS)
+    for step in postbuild.PASSES:
+        fields = [read for read in step.reads if read.startswith("site.")]
+        missing = [read for read in fields if read not in known]
+        assert not missing, f"{step.name} reads {missing} before any pass writes it"
+        known.update(write for write in step.writes if write.startswith("site."))
+        for declared in (*step.reads, *step.writes):
+            assert re.fullmatch(r"(site\.\w+|files:.+)", declared), f"{step.name}: {declared}"
+
+
+def test_the_command_reads_the_facts_from_the_project(tmp_path):
+    site = postbuild.site_from_project(ROOT, tmp_path)
+    by_source = {page.source: page for page in site.pages}
+    nav = nav_pages()
+    in_nav = sorted(page.url.rstrip("/") for page in site.pages if page.in_nav)
+    assert in_nav == sorted(nav)
+    assert sorted(page.url.rstrip("/") for page in site.chapters) == sorted(chapter_pages())
+    assert not by_source["docs/selectie.md"].in_nav
+    assert site.redirect_maps, "redirect_maps under the gids plugin"
+    assert site.stylesheet.endswith(".min.css") and site.glossary
+
+
+def test_the_command_says_a_mistake_in_dutch(tmp_path):
+    """`python -m gids.postbuild` on a folder whose page links nowhere: a Dutch message, exit code 1."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: Gids\nsite_url: https://gids.example/\nnav:\n  - Start: index.md\n"
+                                        "extra_css: [assets/site.css]\n", encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (project / "woordenlijst.yml").write_text("[]\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(PAGE.format(title="Start", up="", body='<a href="weg/">weg</a>'),
+                                     encoding="utf-8")
+    steps = ("addresses.collect", "addresses.check")
+    code = ("import sys; from gids import postbuild; "
+            f"postbuild.PASSES = tuple(p for p in postbuild.PASSES if p.name in {steps!r}); "
+            "sys.exit(postbuild.main(sys.argv[1:]))")
+    result = subprocess.run([sys.executable, "-c", code, str(site), "--project", str(project)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert "docs/index.md" in result.stderr and "bestaat niet" in result.stderr, result.stderr
