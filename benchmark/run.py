@@ -27,8 +27,8 @@ import argparse
 import hashlib
 import json
 import os
-import statistics
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,13 +51,18 @@ LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 
 def build(config: Path, site: Path, env: dict, python: str = sys.executable) -> float:
     start = time.perf_counter()
-    subprocess.run([python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-                   check=True, env=env, cwd=config.parent)
+    subprocess.run(
+        [python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        check=True,
+        env=env,
+        cwd=config.parent,
+    )
     return time.perf_counter() - start
 
 
-def build_times(project: Path, folder: Path, env: dict, runs: int = 3,
-                python: str = sys.executable) -> tuple[float, float]:
+def build_times(
+    project: Path, folder: Path, env: dict, runs: int = 3, python: str = sys.executable
+) -> tuple[float, float]:
     """Median build time of a project folder with an empty cache, and with a warm one."""
     cold, warm = [], []
     for run in range(runs):
@@ -75,12 +80,37 @@ def revision_venv(worktree: Path) -> Path:
         shutil.rmtree(venv, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         hashed = ["--require-hashes"] if b"--hash=" in lock else []  # older commits pinned versions only
-        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        *hashed, "-r", str(worktree / "requirements.lock")], check=True)
+        subprocess.run(
+            [
+                str(venv / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                *hashed,
+                "-r",
+                str(worktree / "requirements.lock"),
+            ],
+            check=True,
+        )
         (venv / ".installed-lock").write_bytes(lock)
     if (worktree / "gids").is_dir():  # a commit with the package: its own copy, editable
-        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        "--no-deps", "--no-build-isolation", "-e", str(worktree)], check=True)
+        subprocess.run(
+            [
+                str(venv / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-deps",
+                "--no-build-isolation",
+                "-e",
+                str(worktree),
+            ],
+            check=True,
+        )
     if (worktree / "pyproject.toml").exists():
         shutil.copy2(worktree / "pyproject.toml", venv / ".installed-pyproject")
     return venv
@@ -91,10 +121,13 @@ def check_time(project: Path, env: dict, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = subprocess.run(["./run.sh", "check", "-q", "-p", "no:cacheprovider"], cwd=project, env=env,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["./run.sh", "check", "-q", "-p", "no:cacheprovider"], cwd=project, env=env, capture_output=True, text=True
+        )
         if result.returncode:
-            sys.exit(f"benchmark: ./run.sh check failed in {project}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+            sys.exit(
+                f"benchmark: ./run.sh check failed in {project}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+            )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -103,8 +136,12 @@ def project_copy(folder: Path, revision: str | None = None) -> Path:
     """The files a build reads, as they are now or at a commit."""
     target = folder / (f"project-{revision}" if revision else "project")
     if revision:
-        subprocess.run(["git", "worktree", "add", "--detach", "-f", str(target), revision], cwd=ROOT, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "-f", str(target), revision],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
     else:
         target.mkdir()
         for name in ("mkdocs.yml", "references.bib", "woordenlijst.yml", "docs", "overrides"):
@@ -114,8 +151,9 @@ def project_copy(folder: Path, revision: str | None = None) -> Path:
 
 def baseline_config(folder: Path) -> Path:
     config = folder / "mkdocs.yml"
-    config.write_text(f"site_name: Gehechtheid in pleegzorg\ndocs_dir: {ROOT / 'docs'}\ntheme:\n  name: material\n",
-                      encoding="utf-8")
+    config.write_text(
+        f"site_name: Gehechtheid in pleegzorg\ndocs_dir: {ROOT / 'docs'}\ntheme:\n  name: material\n", encoding="utf-8"
+    )
     return config
 
 
@@ -137,11 +175,23 @@ def address(base: str, path: str) -> str:
 def lighthouse(url: str, folder: Path) -> dict:
     report = folder / "lighthouse.json"
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                    "--disable-component-update --disable-sync --no-first-run",
-                    "--only-categories=performance,accessibility,best-practices,seo"],
-                   check=True, env=env, timeout=300, capture_output=True)
+    subprocess.run(
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+            "--disable-component-update --disable-sync --no-first-run",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        check=True,
+        env=env,
+        timeout=300,
+        capture_output=True,
+    )
     data = json.loads(report.read_text(encoding="utf-8"))
     audits = data["audits"]
     return {
@@ -172,8 +222,9 @@ def main() -> None:
     arguments = parser.parse_args()
     runs = arguments.runs
     if not LIGHTHOUSE.exists():
-        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE,
-                       check=True)
+        subprocess.run(
+            ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True
+        )
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         env = dict(os.environ, PDF="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
@@ -193,16 +244,27 @@ def main() -> None:
         times = [
             f"Bouwtijd (zonder PDF's, mediaan van 3): deze site {ours_cold:.1f} s met een lege cache en "
             f"{ours_warm:.1f} s bij elke volgende build."
-            + (f" Commit {arguments.voor}: {before[0]:.1f} s met een lege cache, {before[1]:.1f} s bij een volgende "
-               f"build (deze site: {ours_warm / before[1]:.0%} daarvan)." if before else ""),
+            + (
+                f" Commit {arguments.voor}: {before[0]:.1f} s met een lege cache, {before[1]:.1f} s bij een volgende "
+                f"build (deze site: {ours_warm / before[1]:.0%} daarvan)."
+                if before
+                else ""
+            ),
             "",
             f"`./run.sh check` (mediaan van 3): deze site {ours_check:.1f} s"
             + (f"; commit {arguments.voor}: {before_check:.1f} s." if before_check else "."),
         ]
         if arguments.alleen_tijden:
-            report = "\n".join(["# Benchmark: bouw- en controletijden", "",
-                                f"Gemeten op {time.strftime('%Y-%m-%d %H:%M')} op deze machine "
-                                f"({os.cpu_count()} kernen).", "", *times, ""])
+            report = "\n".join(
+                [
+                    "# Benchmark: bouw- en controletijden",
+                    "",
+                    f"Gemeten op {time.strftime('%Y-%m-%d %H:%M')} op deze machine ({os.cpu_count()} kernen).",
+                    "",
+                    *times,
+                    "",
+                ]
+            )
             (HERE / "tijden.md").write_text(report, encoding="utf-8")
             print(report)
             return
@@ -241,28 +303,35 @@ def main() -> None:
     def scores(r):
         low, high = r["performance_range"]
         spread = f" ({low}–{high})" if low != high else ""
-        return (f"{r['performance']:.0f}{spread} / {r['accessibility']:.0f} / {r['best-practices']:.0f} / "
-                f"{r['seo']:.0f}")
+        return f"{r['performance']:.0f}{spread} / {r['accessibility']:.0f} / {r['best-practices']:.0f} / {r['seo']:.0f}"
 
     for path in PAGES:
         o, b = results[(path, "ours")], results.get((path, "base"))
         if b is None:
             lines.append(
                 f"| /{path} | {o['first']} ({o['first_requests']}) | – | – | {o['repeat']} | – | {scores(o)} | – | "
-                f"{o['fcp']:.0f} | {o['lcp']:.0f} | {o['tbt']:.0f} | {o['cls']:.3f} |")
+                f"{o['fcp']:.0f} | {o['lcp']:.0f} | {o['tbt']:.0f} | {o['cls']:.3f} |"
+            )
             continue
         lines.append(
             f"| /{path} | {o['first']} ({o['first_requests']}) | {b['first']} ({b['first_requests']}) | "
             f"{ratio(o['first'], b['first'])} | {o['repeat']} | {b['repeat']} | {scores(o)} | {scores(b)} | "
             f"{o['fcp']:.0f} ({b['fcp']:.0f}) | {o['lcp']:.0f} ({b['lcp']:.0f}) | {o['tbt']:.0f} ({b['tbt']:.0f}) | "
-            f"{o['cls']:.3f} ({b['cls']:.3f}) |")
-    lines += ["", "Tussen haakjes bij FCP, LCP, TBT en CLS: de standaard-build. De volledige gids (één pagina om "
-              "in één keer te printen) bestaat alleen in deze site.", ""]
+            f"{o['cls']:.3f} ({b['cls']:.3f}) |"
+        )
+    lines += [
+        "",
+        "Tussen haakjes bij FCP, LCP, TBT en CLS: de standaard-build. De volledige gids (één pagina om "
+        "in één keer te printen) bestaat alleen in deze site.",
+        "",
+    ]
     report = "\n".join(lines)
     (HERE / "rapport.md").write_text(report, encoding="utf-8")
     print(report)
 
 
 if __name__ == "__main__":
-    shutil.which("nginx") or sys.exit("benchmark: nginx is needed (apt-get install nginx libnginx-mod-http-brotli-static)")
+    shutil.which("nginx") or sys.exit(
+        "benchmark: nginx is needed (apt-get install nginx libnginx-mod-http-brotli-static)"
+    )
     main()

@@ -33,8 +33,6 @@ from bs4 import BeautifulSoup
 from gids.model import BuiltPage, EditorError
 
 if TYPE_CHECKING:
-    from mkdocs.structure.pages import Page
-
     from gids.model import Site
 
 log = logging.getLogger("mkdocs.hooks.addresses")
@@ -73,8 +71,9 @@ def _page_url(path: Path, site: Site) -> str:
 def collect(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     url = _page_url(path, site)
     built = BuiltPage(redirect=soup.find("meta", attrs={"http-equiv": "refresh"}) is not None)
-    built.ids = {element["id"] for element in soup.find_all(id=True)} | \
-                {element["name"] for element in soup.find_all("a", attrs={"name": True})}
+    built.ids = {element["id"] for element in soup.find_all(id=True)} | {
+        element["name"] for element in soup.find_all("a", attrs={"name": True})
+    }
     for element in soup.select("a[href], link[href], img[src], script[src]"):
         if element.name == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:
             continue  # absolute addresses of the published site
@@ -158,16 +157,20 @@ def _how_to_keep(address: str) -> str:
     path, _, anchor = address.partition("#")
     page = path.strip("/") or "index"
     if not anchor:
-        return (f"is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem, of zet in mkdocs.yml onder "
-                f"gids: redirect_maps: {page}.md: nieuwe-pagina.md")
+        return (
+            f"is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem, of zet in mkdocs.yml onder "
+            f"gids: redirect_maps: {page}.md: nieuwe-pagina.md"
+        )
     if anchor.startswith(("tip-", "kern-")):
         return f"een tip of kernboodschap houdt altijd haar id: zet attrs: {{id: {anchor}}} terug"
     if anchor.startswith("woord-"):
         return f"is een woord in woordenlijst.yml hernoemd? Geef het nieuwe woord de regel anker: {anchor}"
     if anchor.startswith("bron-"):
         return "een bron houdt altijd haar nummer (brochure-number of site-number in references.bib)"
-    return (f"is de kop hernoemd? Zet het oude anker achter de nieuwe kop, zo: ## Nieuwe kop {{#{anchor}}} "
-            f"(in docs/{page}.md)")
+    return (
+        f"is de kop hernoemd? Zet het oude anker achter de nieuwe kop, zo: ## Nieuwe kop {{#{anchor}}} "
+        f"(in docs/{page}.md)"
+    )
 
 
 def _present(address: str, site: Site, redirects: dict[str, str]) -> bool:
@@ -194,16 +197,26 @@ def check(*, site: Site) -> None:
     problems = []
     if gone:
         gone_pages = {address for address in gone if "#" not in address}
-        lines = [f"- {address}: " + (f"hoort bij {address.partition('#')[0]}, dat niet meer bestaat"
-                                     if "#" in address and address.partition("#")[0] in gone_pages
-                                     else _how_to_keep(address))
-                 for address in gone]
-        problems.append(f"{CONTRACT}: {len(gone)} adres(sen) bestaan niet meer. Begeleiders hebben ze misschien al "
-                        "aan gezinnen gegeven, dus ze moeten blijven werken:\n" + "\n".join(lines))
+        lines = [
+            f"- {address}: "
+            + (
+                f"hoort bij {address.partition('#')[0]}, dat niet meer bestaat"
+                if "#" in address and address.partition("#")[0] in gone_pages
+                else _how_to_keep(address)
+            )
+            for address in gone
+        ]
+        problems.append(
+            f"{CONTRACT}: {len(gone)} adres(sen) bestaan niet meer. Begeleiders hebben ze misschien al "
+            "aan gezinnen gegeven, dus ze moeten blijven werken:\n" + "\n".join(lines)
+        )
     broken = _broken_links(site)
     if broken:
-        problems.append("Links die nergens heen leiden:\n" + "\n".join(broken) +
-                        "\nKijk de schrijfwijze van de pagina (naam.md) en van het onderdeel (#anker) na.")
+        problems.append(
+            "Links die nergens heen leiden:\n"
+            + "\n".join(broken)
+            + "\nKijk de schrijfwijze van de pagina (naam.md) en van het onderdeel (#anker) na."
+        )
     if problems:
         raise AddressError("\n\n".join(problems))
     public = []
@@ -219,8 +232,10 @@ def check(*, site: Site) -> None:
     known = set(listed)
     new = [address for address in public if address not in known]
     if new and not site.record_addresses:
-        log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen), zoals {new[0]}, nog niet vastgelegd: dat doet "
-                 "./run.sh adressen (en de publicatie, ./run.sh build)")
+        log.info(
+            f"{CONTRACT}: {len(new)} nieuwe adres(sen), zoals {new[0]}, nog niet vastgelegd: dat doet "
+            "./run.sh adressen (en de publicatie, ./run.sh build)"
+        )
         return
     if new and site.warnings:
         log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen) nog niet toegevoegd: deze bouw stopt om de waarschuwingen")
@@ -231,4 +246,6 @@ def check(*, site: Site) -> None:
             text = HEADER
         with contract.open("a", encoding="utf-8") as file:
             file.write(("" if text.endswith("\n") else "\n") + "".join(f"{address}\n" for address in new))
-        log.info(f"{CONTRACT}: {len(new)} nieuwe adres(sen) toegevoegd, zoals {new[0]}; neem het bestand mee in je commit")
+        log.info(
+            f"{CONTRACT}: {len(new)} nieuwe adres(sen) toegevoegd, zoals {new[0]}; neem het bestand mee in je commit"
+        )

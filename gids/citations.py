@@ -50,8 +50,11 @@ PAGE_SOURCES_HEADING = "Bronnen bij deze pagina"  # on any other page
 LIST_MARKER = "\\bronnenlijst"  # where a page's own source list goes (written by `markdown` below)
 STATUS_MARKER = "\\bronnenstatus"
 ALL_SOURCES_MARKER = "\\full_bibliography"  # the Bronnen page: every source, numbered
-STATUS_LABELS = {"reconstructed": "Gereconstrueerd", "unrecovered": "Nog niet teruggevonden",
-                 ADDED: "Toegevoegd door de redactie"}
+STATUS_LABELS = {
+    "reconstructed": "Gereconstrueerd",
+    "unrecovered": "Nog niet teruggevonden",
+    ADDED: "Toegevoegd door de redactie",
+}
 ABOUT_PAGE = "over-deze-gids.md"
 ABOUT_ANCHOR = "over-de-bronnen"
 SOURCES_PAGE = "bronnen.md"
@@ -89,9 +92,11 @@ def _broken_entry(path: Path, text: str) -> str:
         except Exception as error:  # pybtex raises several types
             key = re.match(r"@\w+\s*[{(]\s*([^,\s}]*)", chunk)
             name = f"de bron '{key.group(1)}'" if key and key.group(1) else "een bron"
-            return (f"{path.name}, regel {_line_of(text, start)}: {name} is niet goed geschreven ({error}). "
-                    "Kijk na of elk veld de vorm veld = {waarde}, heeft, met een komma tussen de velden, "
-                    "en of elke { een } heeft.")
+            return (
+                f"{path.name}, regel {_line_of(text, start)}: {name} is niet goed geschreven ({error}). "
+                "Kijk na of elk veld de vorm veld = {waarde}, heeft, met een komma tussen de velden, "
+                "en of elke { een } heeft."
+            )
     return f"{path.name}: het bestand is niet goed geschreven"
 
 
@@ -114,37 +119,47 @@ def read_sources(path: Path) -> Sources:
     for key, entry in data.entries.items():
         status = entry.fields.get("status", "")
         if status not in STATUSES:
-            raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld status = {{...}} nodig: "
-                              f"{' | '.join(STATUSES)} ({BIB_HELP})")
+            raise SourceError(
+                f"{where(key)}: de bron '{key}' heeft een veld status = {{...}} nodig: "
+                f"{' | '.join(STATUSES)} ({BIB_HELP})"
+            )
         field = "site-number" if status == ADDED else "brochure-number"
         other = "brochure-number" if status == ADDED else "site-number"
         raw_number = entry.fields.get(field, "")
         if other in entry.fields:
-            raise SourceError(f"{where(key)}: de bron '{key}' heeft status = {{{status}}}, dus {field} en geen "
-                              f"{other} ({BIB_HELP})")
+            raise SourceError(
+                f"{where(key)}: de bron '{key}' heeft status = {{{status}}}, dus {field} en geen {other} ({BIB_HELP})"
+            )
         if not raw_number.isdigit() or int(raw_number) < 1:
-            raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld {field} = {{N}} nodig "
-                              f"(een nummer vanaf 1; {BIB_HELP})")
+            raise SourceError(
+                f"{where(key)}: de bron '{key}' heeft een veld {field} = {{N}} nodig (een nummer vanaf 1; {BIB_HELP})"
+            )
         number = int(raw_number)
         if number in seen:
-            raise SourceError(f"{where(key)}: de bronnen '{seen[number]}' en '{key}' hebben allebei nummer "
-                              f"{number} (brochure-number {number}): elk nummer hoort bij één bron")
+            raise SourceError(
+                f"{where(key)}: de bronnen '{seen[number]}' en '{key}' hebben allebei nummer "
+                f"{number} (brochure-number {number}): elk nummer hoort bij één bron"
+            )
         seen[number] = key
         numbers[key] = number
         statuses[key] = status
         langid = entry.fields.get("langid", "").strip().lower()
         if ("title" in entry.fields or langid) and langid not in LANGUAGES:
-            raise SourceError(f"{where(key)}: de bron '{key}' heeft een veld langid = {{...}} nodig, de taal van "
-                              "de titel: langid = {english} voor een Engelse titel, langid = {dutch} voor een "
-                              f"Nederlandse ({BIB_HELP})")
+            raise SourceError(
+                f"{where(key)}: de bron '{key}' heeft een veld langid = {{...}} nodig, de taal van "
+                "de titel: langid = {english} voor een Engelse titel, langid = {dutch} voor een "
+                f"Nederlandse ({BIB_HELP})"
+            )
         if LANGUAGES.get(langid):
             languages[key] = LANGUAGES[langid]
     last_brochure = max((n for k, n in numbers.items() if statuses[k] != ADDED), default=0)
     for key, number in numbers.items():
         if statuses[key] == ADDED and number <= last_brochure:
-            raise SourceError(f"{where(key)}: de toegevoegde bron '{key}' heeft site-number {number}, maar de "
-                              f"nummers tot {last_brochure} zijn die van de brochure: neem het eerste vrije "
-                              f"nummer, {max(numbers.values()) + 1}")
+            raise SourceError(
+                f"{where(key)}: de toegevoegde bron '{key}' heeft site-number {number}, maar de "
+                f"nummers tot {last_brochure} zijn die van de brochure: neem het eerste vrije "
+                f"nummer, {max(numbers.values()) + 1}"
+            )
     return Sources(path, numbers, statuses, languages)
 
 
@@ -163,8 +178,8 @@ def for_pandoc(sources: Sources) -> str:
             while depth:
                 depth += {"{": 1, "}": -1}.get(entry[close], 0)
                 close += 1
-            value = entry[field.end():close - 1]
-            entry = f"{entry[:field.end()]}\\foreignlanguage{{{language}}}{{{value}}}{entry[close - 1:]}"
+            value = entry[field.end() : close - 1]
+            entry = f"{entry[: field.end()]}\\foreignlanguage{{{language}}}{{{value}}}{entry[close - 1 :]}"
         text = text[:start] + entry + text[end:]
     return text
 
@@ -210,8 +225,12 @@ def _pandoc_entries(bib_text: str, csl: Path) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="gehechtheid-bronnen-") as folder:
         bib = Path(folder) / REFERENCES
         bib.write_text(bib_text, encoding="utf-8")
-        html = pypandoc.convert_text("---\nnocite: '@*'\n---\n", "html", format="markdown",
-                                     extra_args=["--citeproc", "--wrap=none", f"--bibliography={bib}", f"--csl={csl}"])
+        html = pypandoc.convert_text(
+            "---\nnocite: '@*'\n---\n",
+            "html",
+            format="markdown",
+            extra_args=["--citeproc", "--wrap=none", f"--bibliography={bib}", f"--csl={csl}"],
+        )
     soup = BeautifulSoup(html, "html.parser")
     # A name or title protected with braces ({Basic Trust}) is a span without attributes in pandoc's HTML:
     # only its text counts (the span with class nocase stays, as it tells the case was kept on purpose).
@@ -226,8 +245,9 @@ def formatted(sources: Sources, cache: Path) -> dict[str, str]:
     on changed: the .bib text, the derived style and pandoc's version."""
     bib_text = sources.path.read_text(encoding="utf-8")
     csl = derive_csl()
-    digest = hashlib.sha256("\0".join(
-        [FORMAT, bib_text, csl.read_text(encoding="utf-8"), pypandoc.get_pandoc_version()]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(
+        "\0".join([FORMAT, bib_text, csl.read_text(encoding="utf-8"), pypandoc.get_pandoc_version()]).encode("utf-8")
+    ).hexdigest()
     entry = cache / f"{digest}.json"
     try:
         return json.loads(entry.read_text(encoding="utf-8"))
@@ -236,7 +256,9 @@ def formatted(sources: Sources, cache: Path) -> dict[str, str]:
     entries = _pandoc_entries(for_pandoc(sources), csl)
     missing = sorted(set(sources.numbers) - set(entries))
     if missing:
-        raise SourceError(f"{sources.path.name}: pandoc schreef geen tekst voor {', '.join(missing)}: kijk die bronnen na")
+        raise SourceError(
+            f"{sources.path.name}: pandoc schreef geen tekst voor {', '.join(missing)}: kijk die bronnen na"
+        )
     cache.mkdir(parents=True, exist_ok=True)
     # A file of its own for each writer (two builds may run at once), put in place whole.
     handle, temporary = tempfile.mkstemp(dir=cache, prefix=entry.name, suffix=".tmp")
@@ -255,7 +277,9 @@ def load(path: Path, cache: Path) -> tuple[Sources, dict[str, str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SourceError(f"{path}: dat bestand met de bronnen bestaat niet (optie references van gids.markdown)") from None
+        raise SourceError(
+            f"{path}: dat bestand met de bronnen bestaat niet (optie references van gids.markdown)"
+        ) from None
     return _load(path, text, cache)
 
 
@@ -273,8 +297,9 @@ def configure(config: MkDocsConfig) -> Sources:
 def _status_summary(sources: Sources, sources_page: str = SOURCES_PAGE) -> str:
     """For 'Over deze gids': how many of the brochure's sources are verified, reconstructed, unrecovered."""
     brochure = sources.brochure
-    by_status = {status: sorted(n for k, n in sources.numbers.items() if sources.statuses[k] == status)
-                 for status in STATUSES}
+    by_status = {
+        status: sorted(n for k, n in sources.numbers.items() if sources.statuses[k] == status) for status in STATUSES
+    }
     names = {
         "verified": "Gecontroleerd",
         "reconstructed": "Gereconstrueerd",
@@ -287,8 +312,10 @@ def _status_summary(sources: Sources, sources_page: str = SOURCES_PAGE) -> str:
     ]
     if by_status[ADDED]:
         count = len(by_status[ADDED])
-        lines.append(f"Daarnaast {'heeft' if count == 1 else 'hebben'} de redactie {count} "
-                     f"{'bron' if count == 1 else 'bronnen'} toegevoegd die niet in de brochure {'stond' if count == 1 else 'stonden'}.")
+        lines.append(
+            f"Daarnaast {'heeft' if count == 1 else 'hebben'} de redactie {count} "
+            f"{'bron' if count == 1 else 'bronnen'} toegevoegd die niet in de brochure {'stond' if count == 1 else 'stonden'}."
+        )
     lines.append("")
     for status in STATUSES:
         if status == ADDED and not by_status[ADDED]:
@@ -311,12 +338,16 @@ def _unknown_key_error(page: Page, unknown: list[str]) -> SourceError:
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
     places = []
     for key in unknown:
-        lines = [number for number, line in enumerate(source.splitlines(), start=1)
-                 if re.search(r"@" + re.escape(key) + r"(?![\w:.#$%&\-+?<>~/])", line)]
+        lines = [
+            number
+            for number, line in enumerate(source.splitlines(), start=1)
+            if re.search(r"@" + re.escape(key) + r"(?![\w:.#$%&\-+?<>~/])", line)
+        ]
         places.append(f"@{key} (regel {', '.join(map(str, lines))})" if lines else f"@{key}")
     return SourceError(
         f"docs/{page.file.src_uri}: onbekende bron {', '.join(places)}: die sleutel staat niet in references.bib. "
-        f"Kijk de schrijfwijze na (hoofdletters tellen), of voeg de bron toe ({BIB_HELP}).")
+        f"Kijk de schrijfwijze na (hoofdletters tellen), of voeg de bron toe ({BIB_HELP})."
+    )
 
 
 def markdown(markdown: str, *, page: Page, build: Build) -> str:

@@ -24,11 +24,9 @@ import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 import brotli
-
 
 if TYPE_CHECKING:
     from gids.model import Site

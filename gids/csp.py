@@ -54,13 +54,20 @@ def policy(directives: dict[str, list[str]] = POLICY, extra: dict[str, list[str]
 
 def inline_code(soup: BeautifulSoup) -> list[str]:
     """What the policy would block: inline scripts, <style> elements, style attributes and event handlers."""
-    found = [f"<script>{(s.string or '')[:40]}" for s in soup.find_all("script")
-             if not s.get("src") and s.get("type", "").lower() not in NOT_RUN]
+    found = [
+        f"<script>{(s.string or '')[:40]}"
+        for s in soup.find_all("script")
+        if not s.get("src") and s.get("type", "").lower() not in NOT_RUN
+    ]
     found += [f"<style>{(s.string or '')[:40]}" for s in soup.find_all("style")]
-    found += [f"<{e.name} style=\"{e['style'][:40]}\">" for e in soup.find_all(style=True)]
+    found += [f'<{e.name} style="{e["style"][:40]}">' for e in soup.find_all(style=True)]
     # Event handler attributes (onclick=…) are inline scripts to the policy too: they would never run.
-    found += [f"<{e.name} {name}=\"{str(e[name])[:40]}\">" for e in soup.find_all(True) for name in e.attrs
-              if name.lower().startswith("on")]
+    found += [
+        f'<{e.name} {name}="{str(e[name])[:40]}">'
+        for e in soup.find_all(True)
+        for name in e.attrs
+        if name.lower().startswith("on")
+    ]
     return found
 
 
@@ -68,16 +75,20 @@ def check_content(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """A page's own text: inline code stops the build, naming the Markdown file that holds it."""
     blocked = inline_code(soup)
     if blocked:
-        raise PluginError(f"docs/{page.file.src_uri}: deze pagina bevat code die de browser van de lezer niet uitvoert "
-                          f"(de site laat geen <script> of style= in een pagina toe; haal ze weg of zet de code in "
-                          f"een bestand onder docs/assets/): {blocked}")
+        raise PluginError(
+            f"docs/{page.file.src_uri}: deze pagina bevat code die de browser van de lezer niet uitvoert "
+            f"(de site laat geen <script> of style= in een pagina toe; haal ze weg of zet de code in "
+            f"een bestand onder docs/assets/): {blocked}"
+        )
 
 
 def add_policy(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     blocked = inline_code(soup)
     if blocked:
-        raise EditorError(f"{path.relative_to(site.folder)}: inline code that the Content-Security-Policy would block "
-                          f"(move it to a file under docs/assets/): {blocked}")
+        raise EditorError(
+            f"{path.relative_to(site.folder)}: inline code that the Content-Security-Policy would block "
+            f"(move it to a file under docs/assets/): {blocked}"
+        )
     content = policy(extra=SERVE_EXTRA if site.serving else None)
     meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": content})
     charset = soup.head.find("meta", charset=True)

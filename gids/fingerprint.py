@@ -27,8 +27,16 @@ if TYPE_CHECKING:
 # stylesheets are mkdocs-print-site-plugin's).
 # The scripts are minified by mkdocs-minify-plugin (mkdocs.yml, js_files), which writes x.js as x.min.js: pages
 # that name x.js get the new name of x.min.js.
-ASSETS = ("assets/vendor/lean-qr.js", "assets/selectie.min.js", "assets/omleiding.min.js", "assets/woordenlijst.json",
-          "assets/site.min.js", "assets/site.min.css", "css/print-site.css", "css/print-site-material.css")
+ASSETS = (
+    "assets/vendor/lean-qr.js",
+    "assets/selectie.min.js",
+    "assets/omleiding.min.js",
+    "assets/woordenlijst.json",
+    "assets/site.min.js",
+    "assets/site.min.css",
+    "css/print-site.css",
+    "css/print-site-material.css",
+)
 MINIFIED = {"assets/selectie.js": "assets/selectie.min.js", "assets/omleiding.js": "assets/omleiding.min.js"}
 LINKING = ("href", "src", "data-woordenlijst", "data-selectie")  # attributes in a page that name a file
 HASH = re.compile(r"[0-9a-f]{8}")
@@ -58,8 +66,10 @@ def site_assets(*, site: Site) -> None:
         path = site.folder / name
         content = path.read_text(encoding="utf-8")
         for old, new in site.renamed.items():  # a module import, "./vendor/lean-qr.js"
-            content = content.replace(f'"./{os.path.relpath(old, path.parent.relative_to(site.folder))}"',
-                                      f'"./{os.path.relpath(new, path.parent.relative_to(site.folder))}"')
+            content = content.replace(
+                f'"./{os.path.relpath(old, path.parent.relative_to(site.folder))}"',
+                f'"./{os.path.relpath(new, path.parent.relative_to(site.folder))}"',
+            )
         write(path, content.encode("utf-8"), site=site)
     for written_as, minified in MINIFIED.items():
         site.renamed[written_as] = site.renamed[minified]

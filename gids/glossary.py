@@ -30,9 +30,8 @@ from gids.model import EditorError, Term
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
 
-    from gids.model import Build, Site
+    from gids.model import Site
 
 GLOSSARY_FILE = "woordenlijst.yml"
 GLOSSARY_PAGE = "woordenlijst.md"
@@ -75,48 +74,80 @@ def _read(text: str, name: str) -> tuple[Term, ...]:
     if document is None:
         return ()
     if not isinstance(document, yaml.SequenceNode):
-        raise GlossaryError(name, document.start_mark.line + 1,
-                            f"het bestand is een lijst van woorden, elk zo:\n{EXAMPLE}")
+        raise GlossaryError(
+            name, document.start_mark.line + 1, f"het bestand is een lijst van woorden, elk zo:\n{EXAMPLE}"
+        )
     terms: list[Term] = []
     form_of: dict[str, Term] = {}
     anchor_of: dict[str, Term] = {}
     for node, entry in zip(document.value, entries):
         line = node.start_mark.line + 1
         if not isinstance(entry, dict):
-            raise GlossaryError(name, line, f"elk woord begint met '- term:' en heeft 'vormen' en 'uitleg', zo:\n{EXAMPLE}")
+            raise GlossaryError(
+                name, line, f"elk woord begint met '- term:' en heeft 'vormen' en 'uitleg', zo:\n{EXAMPLE}"
+            )
         unknown = sorted(set(entry) - {"term", "vormen", "uitleg", "anker"})
         if unknown:
-            raise GlossaryError(name, line, f"onbekend veld {', '.join(unknown)}: een woord heeft alleen term, vormen, "
-                                            "uitleg en (als het een oud adres moet houden) anker")
+            raise GlossaryError(
+                name,
+                line,
+                f"onbekend veld {', '.join(unknown)}: een woord heeft alleen term, vormen, "
+                "uitleg en (als het een oud adres moet houden) anker",
+            )
         term = _text(entry.get("term"))
         if term is None:
-            raise GlossaryError(name, line, f"'term' ontbreekt of is leeg: schrijf het woord zoals de woordenlijst het "
-                                            f"toont, zo:\n{EXAMPLE}")
+            raise GlossaryError(
+                name,
+                line,
+                f"'term' ontbreekt of is leeg: schrijf het woord zoals de woordenlijst het toont, zo:\n{EXAMPLE}",
+            )
         forms = entry.get("vormen")
         if isinstance(forms, str):
-            raise GlossaryError(name, line, f"bij '{term}' moet 'vormen' een lijst zijn, tussen rechte haken: "
-                                            f"vormen: [{forms}] (ook als er maar één vorm is)")
+            raise GlossaryError(
+                name,
+                line,
+                f"bij '{term}' moet 'vormen' een lijst zijn, tussen rechte haken: "
+                f"vormen: [{forms}] (ook als er maar één vorm is)",
+            )
         if not isinstance(forms, list) or not forms or not all(_text(form) for form in forms):
-            raise GlossaryError(name, line, f"bij '{term}' ontbreekt 'vormen': de vormen van het woord zoals ze in de "
-                                            f"tekst staan, bijvoorbeeld vormen: [{term}]")
+            raise GlossaryError(
+                name,
+                line,
+                f"bij '{term}' ontbreekt 'vormen': de vormen van het woord zoals ze in de "
+                f"tekst staan, bijvoorbeeld vormen: [{term}]",
+            )
         explanation = _text(entry.get("uitleg"))
         if explanation is None:
             raise GlossaryError(name, line, f"bij '{term}' ontbreekt 'uitleg': één of twee zinnen in gewone taal")
         own_anchor = entry.get("anker")
-        if own_anchor is not None and not (isinstance(own_anchor, str) and re.fullmatch(r"woord-[a-z0-9-]+", own_anchor)):
-            raise GlossaryError(name, line, f"bij '{term}' moet 'anker' het oude adres zijn, zoals woord-{anchor(term)[6:]}")
-        item = Term(term, [str(form) for form in forms], " ".join(explanation.split()), own_anchor or anchor(term), line)
+        if own_anchor is not None and not (
+            isinstance(own_anchor, str) and re.fullmatch(r"woord-[a-z0-9-]+", own_anchor)
+        ):
+            raise GlossaryError(
+                name, line, f"bij '{term}' moet 'anker' het oude adres zijn, zoals woord-{anchor(term)[6:]}"
+            )
+        item = Term(
+            term, [str(form) for form in forms], " ".join(explanation.split()), own_anchor or anchor(term), line
+        )
         for form in item.forms:
             if form in form_of:
                 other = form_of[form]
-                raise GlossaryError(name, line, f"'{form}' staat bij twee woorden: '{other.term}' (regel {other.line}) en "
-                                                f"'{term}'. Een vorm hoort bij één woord.")
+                raise GlossaryError(
+                    name,
+                    line,
+                    f"'{form}' staat bij twee woorden: '{other.term}' (regel {other.line}) en "
+                    f"'{term}'. Een vorm hoort bij één woord.",
+                )
             form_of[form] = item
         if item.anchor in anchor_of:
             other = anchor_of[item.anchor]
-            raise GlossaryError(name, line, f"'{other.term}' (regel {other.line}) en '{term}' krijgen hetzelfde adres "
-                                            f"#{item.anchor}. Geef één van beide een eigen 'anker:', of kies een "
-                                            "andere term.")
+            raise GlossaryError(
+                name,
+                line,
+                f"'{other.term}' (regel {other.line}) en '{term}' krijgen hetzelfde adres "
+                f"#{item.anchor}. Geef één van beide een eigen 'anker:', of kies een "
+                "andere term.",
+            )
         anchor_of[item.anchor] = item
         terms.append(item)
     return tuple(sorted(terms, key=lambda term: term.term.lower()))
@@ -143,7 +174,9 @@ def write_data(*, site: Site) -> None:
 
 def collect_used(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """The words a built page explains: its links a.uitleg (gids/markdown/words.py), each to …#woord-…."""
-    site.glossary_used.update(urlsplit(link["href"]).fragment for link in soup.find_all("a", class_="uitleg", href=True))
+    site.glossary_used.update(
+        urlsplit(link["href"]).fragment for link in soup.find_all("a", class_="uitleg", href=True)
+    )
 
 
 def check_used(*, site: Site) -> None:
@@ -151,6 +184,9 @@ def check_used(*, site: Site) -> None:
     unused = [term for term in site.glossary if term.anchor not in site.glossary_used]
     if unused:
         lines = [f"- regel {term.line}: '{term.term}' (vormen: {', '.join(term.forms)})" for term in unused]
-        raise GlossaryError(GLOSSARY_FILE, unused[0].line,
-                            "deze woorden komen nergens in de gids voor:\n" + "\n".join(lines) + "\nDe vormen moeten "
-                            "precies zo in de tekst staan, met dezelfde hoofdletters en koppeltekens.")
+        raise GlossaryError(
+            GLOSSARY_FILE,
+            unused[0].line,
+            "deze woorden komen nergens in de gids voor:\n" + "\n".join(lines) + "\nDe vormen moeten "
+            "precies zo in de tekst staan, met dezelfde hoofdletters en koppeltekens.",
+        )

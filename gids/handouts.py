@@ -44,8 +44,10 @@ CARDS_MARKER = "\\tipkaarten"
 SELECTION_PAGE = "selectie.md"
 NOT_CHOSEN = ("bronnen-bij-dit-hoofdstuk", "bronnen-bij-deze-pagina", "voetnoten")  # linked, not handed out
 FOR_THE_SERVICE = "Voor de pleegzorgdienst"
-SERVICE_HEADING = ('<h2 class="deel-dienst" id="voor-de-pleegzorgdienst">Voor de pleegzorgdienst</h2>'
-                   '<p class="deel-dienst">Wat hierna volgt, is voor de pleegzorgdienst, niet voor pleegouders.</p>')
+SERVICE_HEADING = (
+    '<h2 class="deel-dienst" id="voor-de-pleegzorgdienst">Voor de pleegzorgdienst</h2>'
+    '<p class="deel-dienst">Wat hierna volgt, is voor de pleegzorgdienst, niet voor pleegouders.</p>'
+)
 
 
 @dataclass
@@ -74,8 +76,16 @@ def parts_of(page: Page, build: Build) -> list[Part]:
     sections = [s for top in page.toc for item in top.children for s in (item, *item.children)]
     for section in sections:
         # The table of contents holds a heading's text as HTML (& as &amp;): unescaped once, escaped once.
-        found.append(Part(f"{_slug(page)}:{section.id}", page, section.id, unescape(section.title), "onderdeel",
-                          choosable=section.id not in NOT_CHOSEN))
+        found.append(
+            Part(
+                f"{_slug(page)}:{section.id}",
+                page,
+                section.id,
+                unescape(section.title),
+                "onderdeel",
+                choosable=section.id not in NOT_CHOSEN,
+            )
+        )
         found.extend(box_part(box) for box in boxes if box.section == section.id)
     return found
 
@@ -106,10 +116,14 @@ def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) 
 def _link_list(here: Page, build: Build) -> str:
     selection = build.files.get_file_from_path(SELECTION_PAGE) if build.files else None
     if selection is None:
-        raise PluginError(f"docs/{here.file.src_uri}: de lijst om stukken te kiezen heeft de pagina docs/{SELECTION_PAGE} nodig, "
-                          "maar die bestaat niet (meer). Zet ze terug.")
-    html = [f'<form class="kiezer" method="get" action="{escape(get_relative_url(selection.url, here.url))}" '
-            f'data-adres="{escape(absolute(build, selection.url))}">']
+        raise PluginError(
+            f"docs/{here.file.src_uri}: de lijst om stukken te kiezen heeft de pagina docs/{SELECTION_PAGE} nodig, "
+            "maar die bestaat niet (meer). Zet ze terug."
+        )
+    html = [
+        f'<form class="kiezer" method="get" action="{escape(get_relative_url(selection.url, here.url))}" '
+        f'data-adres="{escape(absolute(build, selection.url))}">'
+    ]
     html.append(
         '<div class="kiezer__keuze" id="jouw-selectie" role="region" aria-label="Jouw selectie">'
         '<p class="kiezer__telling" aria-live="polite">Nog niets gekozen: vink hieronder aan wat je wil meegeven.</p>'
@@ -119,36 +133,47 @@ def _link_list(here: Page, build: Build) -> str:
         f'<button type="button" class="{BUTTON} kiezer__kopieer" hidden>Kopieer link</button> '
         f'<button type="button" class="{BUTTON} kiezer__deel" hidden>Deel</button> '
         f'<a class="{BUTTON} kiezer__mail" hidden>Stuur per mail</a>'
-        "</p></div>")
+        "</p></div>"
+    )
     for page in _pages(build, here):
         parts = parts_of(page, build)
         href = get_relative_url(page.url, here.url)
         # No id on these headings: they are not addresses of their own (a renamed page would take one along).
         html.append(f'<section class="kiezer__pagina" aria-label="{escape(page.title)}">')
         html.append(f'<h2 class="kiezer__titel"><a href="{escape(href)}">{escape(page.title)}</a></h2>')
-        html.append(f'<div class="kiezer__rij linklijst__pagina">{_copy_and_qr(build, here, page, "", page.title)}</div>')
+        html.append(
+            f'<div class="kiezer__rij linklijst__pagina">{_copy_and_qr(build, here, page, "", page.title)}</div>'
+        )
         if parts:
-            html.append(f'<details class="kiezer__delen"><summary>{len(parts)} '
-                        f'{"stuk" if len(parts) == 1 else "stukken"} om te kiezen</summary><ul class="linklijst">')
+            html.append(
+                f'<details class="kiezer__delen"><summary>{len(parts)} '
+                f'{"stuk" if len(parts) == 1 else "stukken"} om te kiezen</summary><ul class="linklijst">'
+            )
             for part in parts:
                 field = f"kies-{part.id.replace(':', '--')}"
                 level = "onderdeel" if part.kind == "onderdeel" else "tip"
-                choice = (f'<input type="checkbox" name="delen" value="{escape(part.id)}" id="{escape(field)}">'
-                          f'<label for="{escape(field)}">{escape(part.title)}</label>' if part.choosable else
-                          f'<span class="kiezer__naam">{escape(part.title)}</span>')
+                choice = (
+                    f'<input type="checkbox" name="delen" value="{escape(part.id)}" id="{escape(field)}">'
+                    f'<label for="{escape(field)}">{escape(part.title)}</label>'
+                    if part.choosable
+                    else f'<span class="kiezer__naam">{escape(part.title)}</span>'
+                )
                 html.append(
                     f'<li class="kiezer__rij linklijst__{level}">{choice}'
                     f'<a class="linklijst__titel" href="{escape(href)}#{escape(part.anchor)}" '
                     f'aria-label="Open: {escape(part.title)}">Open</a>'
-                    f"{_copy_and_qr(build, here, page, part.anchor, part.title)}</li>")
+                    f"{_copy_and_qr(build, here, page, part.anchor, part.title)}</li>"
+                )
             html.append("</ul></details>")
         html.append("</section>")
     # Deep in the list the choice box is far above: a bar at the bottom of the screen says how many parts
     # are chosen and copies the link in one tap (assets/selectie.js shows it; without JavaScript it stays
     # hidden and the form's own button sends the choice).
-    html.append('<p class="kiezer__balk" hidden><span class="kiezer__balk-tekst" aria-live="polite"></span> '
-                f'<button type="button" class="{PRIMARY_BUTTON} kiezer__balk-kopieer">Kopieer link</button> '
-                f'<a class="{BUTTON} kiezer__balk-naar" href="#jouw-selectie">Naar de link</a></p>')
+    html.append(
+        '<p class="kiezer__balk" hidden><span class="kiezer__balk-tekst" aria-live="polite"></span> '
+        f'<button type="button" class="{PRIMARY_BUTTON} kiezer__balk-kopieer">Kopieer link</button> '
+        f'<a class="{BUTTON} kiezer__balk-naar" href="#jouw-selectie">Naar de link</a></p>'
+    )
     html.append("</form>")
     return "\n".join(html)
 
@@ -177,7 +202,8 @@ def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[st
             link = get_relative_url(page.url, here.url) + f"#{box.id}"
             (service if for_the_service(box.title) else family).append(
                 f'<section class="deel" id="deel-{box.id}" data-deel="{box.id}">{box.html}'
-                f'<p class="deel__verder"><a href="{escape(link)}">Lees dit in het hoofdstuk</a></p></section>')
+                f'<p class="deel__verder"><a href="{escape(link)}">Lees dit in het hoofdstuk</a></p></section>'
+            )
     return family + ([SERVICE_HEADING, *service] if service else []), cited, sources
 
 
@@ -185,8 +211,7 @@ def _sources_list(sources: dict[int, str]) -> str:
     if not sources:
         return ""
     items = "".join(sources[n] for n in sorted(sources))
-    return (f'<div class="footnote deel-bronnen"><h2 id="bronnen-bij-deze-selectie">Bronnen</h2>'
-            f"<ol>{items}</ol></div>")
+    return f'<div class="footnote deel-bronnen"><h2 id="bronnen-bij-deze-selectie">Bronnen</h2><ol>{items}</ol></div>'
 
 
 def _selection(here: Page, build: Build) -> str:
@@ -194,8 +219,16 @@ def _selection(here: Page, build: Build) -> str:
     chosen = [part for page in build.nav.pages for part in parts_of(page, build) if part.choosable]
     # The service's tips last: a caseworker who hands one out shows it after the family's parts.
     chosen.sort(key=lambda part: part.kind == "pleegtip" and for_the_service(part.title.partition(": ")[2]))
-    parts = [{"id": part.id, "pagina": get_relative_url(part.page.url, here.url), "anker": part.anchor,
-              "titel": part.title, "soort": part.kind} for part in chosen]
+    parts = [
+        {
+            "id": part.id,
+            "pagina": get_relative_url(part.page.url, here.url),
+            "anker": part.anchor,
+            "titel": part.title,
+            "soort": part.kind,
+        }
+        for part in chosen
+    ]
     data = json.dumps(parts, ensure_ascii=False).replace("</", "<\\/")
     return (
         '<p class="selectie__zonder-js">Je browser kan de keuze van je begeleider niet tonen. Daarom zie je hier '
@@ -206,8 +239,7 @@ def _selection(here: Page, build: Build) -> str:
         '<div class="selectie__adres"><p>Deze selectie staat online op: <code class="selectie__url"></code></p>'
         '<canvas class="selectie__qr" width="132" height="132" role="img" aria-label="QR-code naar deze selectie">'
         '</canvas><p class="selectie__qr-uitleg" role="status" hidden></p></div>'
-        '<div class="selectie__notities"><h2 id="notities">Notities</h2>'
-        + '<p class="notitielijn"></p>' * 6 + "</div>"
+        '<div class="selectie__notities"><h2 id="notities">Notities</h2>' + '<p class="notitielijn"></p>' * 6 + "</div>"
         f'<script type="application/json" id="selectie-delen">{data}</script>'
     )
 
@@ -215,31 +247,39 @@ def _selection(here: Page, build: Build) -> str:
 def _all_tips(here: Page, build: Build) -> str:
     sections, _, sources = _tip_sections(here, build, with_sources=True)
     home = absolute(build, "")
-    return (f'<div class="alletips">{"".join(sections)}</div>{_sources_list(sources)}'
-            f'<div class="alletips__adres"><p>De hele gids staat online: <code>{escape(home)}</code></p>'
-            f"{qr_inline(home)}</div>")
+    return (
+        f'<div class="alletips">{"".join(sections)}</div>{_sources_list(sources)}'
+        f'<div class="alletips__adres"><p>De hele gids staat online: <code>{escape(home)}</code></p>'
+        f"{qr_inline(home)}</div>"
+    )
 
 
 def _cards(here: Page, build: Build) -> str:
     _, _, sources = _tip_sections(here, build, with_sources=True)
     cards = []
-    tips = [(page, box) for page in build.nav.pages for box in build.boxes.get(page.file.src_uri, [])
-            if box.kind == "pleegtip"]
+    tips = [
+        (page, box)
+        for page in build.nav.pages
+        for box in build.boxes.get(page.file.src_uri, [])
+        if box.kind == "pleegtip"
+    ]
     for page, box in sorted(tips, key=lambda tip: for_the_service(tip[1].title)):
         address = absolute(build, page.url, box.id)
         heading = f'<p class="tipkaart__kop">{FOR_THE_SERVICE}</p>' if for_the_service(box.title) else ""
         cards.append(
             f'<div class="tipkaart" id="kaart-{box.id}">{heading}{box.html}'
-            f'<div class="tipkaart__adres">{qr_inline(address)}<code>{escape(address)}</code></div></div>')
+            f'<div class="tipkaart__adres">{qr_inline(address)}<code>{escape(address)}</code></div></div>'
+        )
     if sources:  # the sources of the tips, on a card of their own (the eighth cell of the sheet)
         items = "".join(sources[n] for n in sorted(sources))
-        cards.append(f'<div class="tipkaart tipkaart--bronnen footnote"><p class="tipkaart__kop">Bronnen</p>'
-                     f"<ol>{items}</ol></div>")
+        cards.append(
+            f'<div class="tipkaart tipkaart--bronnen footnote"><p class="tipkaart__kop">Bronnen</p>'
+            f"<ol>{items}</ol></div>"
+        )
     return f'<div class="tipkaarten">{"".join(cards)}</div>'
 
 
-MARKERS = {LINK_LIST_MARKER: _link_list, SELECTION_MARKER: _selection, ALL_TIPS_MARKER: _all_tips,
-           CARDS_MARKER: _cards}
+MARKERS = {LINK_LIST_MARKER: _link_list, SELECTION_MARKER: _selection, ALL_TIPS_MARKER: _all_tips, CARDS_MARKER: _cards}
 
 
 def fill(*, page: Page, build: Build) -> None:
@@ -247,7 +287,9 @@ def fill(*, page: Page, build: Build) -> None:
     for marker, make in MARKERS.items():
         if marker in page.content:
             if not build.config.site_url:
-                raise PluginError(f"docs/{page.file.src_uri}: {marker} heeft het webadres van de site nodig: zet site_url in mkdocs.yml "
-                                  "of bouw met SITE_URL=https://…")
+                raise PluginError(
+                    f"docs/{page.file.src_uri}: {marker} heeft het webadres van de site nodig: zet site_url in mkdocs.yml "
+                    "of bouw met SITE_URL=https://…"
+                )
             html = make(page, build)
             page.content = page.content.replace(f"<p>{marker}</p>", html).replace(marker, html)

@@ -69,8 +69,12 @@ def summary(markdown: str) -> list[str]:
 def glossary() -> list[str]:
     """Every sentence of the glossary's explanations."""
     entries = yaml.safe_load((ROOT / "woordenlijst.yml").read_text(encoding="utf-8"))
-    return [part for entry in entries for part in re.split(r"(?<=[.!?])\s+", " ".join(entry["uitleg"].split()))
-            if WORD.search(part)]
+    return [
+        part
+        for entry in entries
+        for part in re.split(r"(?<=[.!?])\s+", " ".join(entry["uitleg"].split()))
+        if WORD.search(part)
+    ]
 
 
 def syllables(word: str) -> int:
@@ -108,19 +112,26 @@ def texts() -> list[tuple[str, str, list[str]]]:
 
 
 def report() -> str:
-    rows = ["| Tekst | Van | Zinnen | Woorden | Gem. zinslengte | Langste zin | LIX | Flesch–Douma |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| Tekst | Van | Zinnen | Woorden | Gem. zinslengte | Langste zin | LIX | Flesch–Douma |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for group, name, lines in texts():
         if not lines:
             continue
         m = measure(lines)
-        rows.append(f"| {name} | {group} | {m['sentences']} | {m['words']} | {m['words_per_sentence']:.1f} | "
-                    f"{m['longest']} | {m['lix']:.0f} | {m['flesch_douma']:.0f} |")
-    return ("# Leesbaarheid\n\n" + "\n".join(rows) +
-            "\n\nZinslengte in woorden. LIX: lager is makkelijker; de eigen teksten van de site (In het kort, de "
-            "woordenlijst) blijven op hoogstens 40, met gemiddeld hoogstens 12 woorden per zin en geen zin langer dan 18 "
-            "woorden. Flesch–Douma: hoger is makkelijker; 60–70 leest als eenvoudige taal, onder 30 als "
-            "wetenschappelijke tekst. De hoofdstukken staan er zoals de brochure ze schreef.\n")
+        rows.append(
+            f"| {name} | {group} | {m['sentences']} | {m['words']} | {m['words_per_sentence']:.1f} | "
+            f"{m['longest']} | {m['lix']:.0f} | {m['flesch_douma']:.0f} |"
+        )
+    return (
+        "# Leesbaarheid\n\n"
+        + "\n".join(rows)
+        + "\n\nZinslengte in woorden. LIX: lager is makkelijker; de eigen teksten van de site (In het kort, de "
+        "woordenlijst) blijven op hoogstens 40, met gemiddeld hoogstens 12 woorden per zin en geen zin langer dan 18 "
+        "woorden. Flesch–Douma: hoger is makkelijker; 60–70 leest als eenvoudige taal, onder 30 als "
+        "wetenschappelijke tekst. De hoofdstukken staan er zoals de brochure ze schreef.\n"
+    )
 
 
 if __name__ == "__main__":

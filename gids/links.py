@@ -21,7 +21,7 @@ import hashlib
 import re
 import shutil
 import textwrap
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -105,8 +105,9 @@ def check_boxes(markdown: str, *, page: Page, build: Build) -> str:
             raise PluginError(
                 f"{name}, regel {number}: de {WORDS[kind]} '{title}' heeft "
                 + (f"de id '{box_id}', maar die moet beginnen met {prefix}" if box_id else "geen id")
-                + f". Zet onder de eerste regel: \"    attrs: {{id: {prefix}korte-naam}}\" (een id die nooit meer "
-                "verandert: begeleiders linken ernaar).")
+                + f'. Zet onder de eerste regel: "    attrs: {{id: {prefix}korte-naam}}" (een id die nooit meer '
+                "verandert: begeleiders linken ernaar)."
+            )
         if box_id in seen:
             _twice(box_id, kind, _at(name, id_line), _at(name, seen[box_id]))
         first = next((uri for uri, boxes in build.boxes.items() if any(box.id == box_id for box in boxes)), None)
@@ -125,8 +126,14 @@ def _box_id(options: list[str], opener: int) -> tuple[object, int]:
         config = None  # pymdownx.blocks does not read such options either
     attrs = config.get("attrs") if isinstance(config, dict) else None
     box_id = attrs.get("id") if isinstance(attrs, dict) else None
-    line = next((opener + offset for offset, option in enumerate(options, start=1)
-                 if box_id is not None and re.search(rf"\bid:\s*['\"]?{re.escape(str(box_id))}", option)), opener)
+    line = next(
+        (
+            opener + offset
+            for offset, option in enumerate(options, start=1)
+            if box_id is not None and re.search(rf"\bid:\s*['\"]?{re.escape(str(box_id))}", option)
+        ),
+        opener,
+    )
     return box_id, line
 
 
@@ -140,7 +147,8 @@ def _twice(box_id: str, kind: str, here: str, first: str) -> None:
         f"{here}: de id '{box_id}' staat ook al bij een andere tip of kernboodschap ({first}). Elke id is een adres "
         f"en mag maar één keer voorkomen: geef deze {WORDS[kind]} een eigen id, zo: attrs: "
         f"{{id: {ID_PREFIXES[kind]}andere-naam}}. Laat de oudste id staan (die in adressen.txt): begeleiders linken "
-        "ernaar.")
+        "ernaar."
+    )
 
 
 def _id_lines(path: Path, box_id: str) -> list[int]:
@@ -183,7 +191,9 @@ def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     config = build.config
     for box in build.boxes.get(page.file.src_uri, []):
         if box.kind == "pleegtip":
-            soup.find(id=box.id).append(_share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip"))
+            soup.find(id=box.id).append(
+                _share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip")
+            )
     heading = soup.find("h1")
     if heading is not None:
         page_title = config.site_name if page.is_homepage else page.title  # "Start" says nothing to a family
@@ -193,11 +203,17 @@ def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
 def _share_controls(soup, build: Build, page, title: str, anchor: str, label: str):
     """A share button (assets/site.js) and a mail link with the public address, in the page from the start."""
     paragraph = soup.new_tag("p", attrs={"class": "delen"})
-    button = soup.new_tag("button", attrs={"type": "button", "class": f"{BUTTON} delen__knop", "data-titel": title,
-                                           "data-anker": anchor})
+    button = soup.new_tag(
+        "button", attrs={"type": "button", "class": f"{BUTTON} delen__knop", "data-titel": title, "data-anker": anchor}
+    )
     button.string = label
-    mail = soup.new_tag("a", attrs={"class": f"{BUTTON} delen__mail",
-                                    "href": f"mailto:?subject={quote(title)}&body={quote(absolute(build, page.url, anchor))}"})
+    mail = soup.new_tag(
+        "a",
+        attrs={
+            "class": f"{BUTTON} delen__mail",
+            "href": f"mailto:?subject={quote(title)}&body={quote(absolute(build, page.url, anchor))}",
+        },
+    )
     mail.string = "Stuur per mail"
     paragraph.extend([button, " ", mail])
     return paragraph
@@ -215,8 +231,16 @@ def printed_address(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     code.string = address
     text.append(code)
     qr = qr_file(build, page.file.src_uri.removesuffix(".md"), address)
-    image = soup.new_tag("img", attrs={"src": get_relative_url(qr, page.url), "width": "96", "height": "96",
-                                       "alt": f"QR-code naar {address}", "loading": "lazy"})
+    image = soup.new_tag(
+        "img",
+        attrs={
+            "src": get_relative_url(qr, page.url),
+            "width": "96",
+            "height": "96",
+            "alt": f"QR-code naar {address}",
+            "loading": "lazy",
+        },
+    )
     block.append(text)
     block.append(image)
     soup.append(block)
@@ -235,9 +259,17 @@ def qr_file(build: Build, name: str, address: str) -> str:
         if not cached.exists():
             cached.parent.mkdir(parents=True, exist_ok=True)
             temporary = cached.with_name(cached.name + ".tmp")
-            segno.make(address, error="m").save(str(temporary), kind="svg", scale=4, border=2, dark="#000",
-                                                light="#fff", title=f"QR-code naar {address}", svgclass=None,
-                                                lineclass=None)
+            segno.make(address, error="m").save(
+                str(temporary),
+                kind="svg",
+                scale=4,
+                border=2,
+                dark="#000",
+                light="#fff",
+                title=f"QR-code naar {address}",
+                svgclass=None,
+                lineclass=None,
+            )
             temporary.replace(cached)
         path = build.site / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -248,8 +280,16 @@ def qr_file(build: Build, name: str, address: str) -> str:
 
 def qr_inline(address: str) -> str:
     """The QR code to address as SVG inside the page (no request of its own), named for screen readers."""
-    svg = segno.make(address, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True,
-                                                     title=f"QR-code naar {address}", svgclass=None, lineclass=None)
+    svg = segno.make(address, error="m").svg_inline(
+        scale=4,
+        border=2,
+        dark="#000",
+        light="#fff",
+        omitsize=True,
+        title=f"QR-code naar {address}",
+        svgclass=None,
+        lineclass=None,
+    )
     return svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(address)}" class="qr" ', 1)
 
 
@@ -257,8 +297,9 @@ def _line_in_config(root: Path, old: str) -> str:
     """', regel N' of the redirect_maps line for the old page in mkdocs.yml."""
     config = root / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines() if config.is_file() else []
-    return next((f", regel {number}" for number, line in enumerate(lines, start=1)
-                 if line.strip().startswith(f"{old}:")), "")
+    return next(
+        (f", regel {number}" for number, line in enumerate(lines, start=1) if line.strip().startswith(f"{old}:")), ""
+    )
 
 
 def redirect_pages(*, site: Site) -> None:
@@ -272,17 +313,23 @@ def redirect_pages(*, site: Site) -> None:
         else:
             page = site.page(f"docs/{target}")
             if not old.endswith(".md") or page is None:
-                problem = (f"'{old}' is geen bestandsnaam van een pagina (naam.md)" if not old.endswith(".md")
-                           else f"'{target}' is geen pagina in docs/")
+                problem = (
+                    f"'{old}' is geen bestandsnaam van een pagina (naam.md)"
+                    if not old.endswith(".md")
+                    else f"'{target}' is geen pagina in docs/"
+                )
                 raise EditorError(
                     f"mkdocs.yml{_line_in_config(site.root, old)}: redirect_maps: {old}: {new}: {problem}. Schrijf het oude "
                     "adres en de nieuwe plek als bestandsnamen in docs/, zo: oude-pagina.md: nieuwe-pagina.md (of "
-                    "nieuwe-pagina.md#onderdeel).")
+                    "nieuwe-pagina.md#onderdeel)."
+                )
             url = relative(page.url, old_url) + (f"#{part}" if part else "")
         written = site.folder / built_file(old_url)
         written.parent.mkdir(parents=True, exist_ok=True)
-        written.write_text(REDIRECT_PAGE.format(url=escape(url), icon=escape(site.favicon),
-                                                script=relative(REDIRECT_SCRIPT, old_url)), encoding="utf-8")
+        written.write_text(
+            REDIRECT_PAGE.format(url=escape(url), icon=escape(site.favicon), script=relative(REDIRECT_SCRIPT, old_url)),
+            encoding="utf-8",
+        )
 
 
 def share_image(*, site: Site) -> None:

@@ -40,20 +40,30 @@ class Nginx:
         folder = self.folder
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "security-headers.conf").write_text(
-            (HERE / "security-headers.conf").read_text(encoding="utf-8").replace(SERVER_ROOT, str(self.site)))
+            (HERE / "security-headers.conf").read_text(encoding="utf-8").replace(SERVER_ROOT, str(self.site))
+        )
+
         def on_loopback(conf: str) -> str:
             conf = re.sub(r"^\s*listen \[::\]:80\b.*\n", "", conf, flags=re.M)
             return re.sub(r"\blisten 80\b", f"listen 127.0.0.1:{self.port}", conf)
 
-        (folder / "site.conf").write_text("\n".join(on_loopback(conf) for conf in [
-            (HERE / "nginx.conf").read_text(encoding="utf-8")
-            .replace(SERVER_ROOT, str(self.site))
-            .replace("include snippets/security-headers.conf;", f"include {folder}/security-headers.conf;"),
-            *others]))
+        (folder / "site.conf").write_text(
+            "\n".join(
+                on_loopback(conf)
+                for conf in [
+                    (HERE / "nginx.conf")
+                    .read_text(encoding="utf-8")
+                    .replace(SERVER_ROOT, str(self.site))
+                    .replace("include snippets/security-headers.conf;", f"include {folder}/security-headers.conf;"),
+                    *others,
+                ]
+            )
+        )
         (folder / "main.conf").write_text(
             f"user root;\nload_module {module};\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
             "events {}\nhttp {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
-            f"    access_log off;\n    client_body_temp_path {folder}/body;\n    include {folder}/site.conf;\n}}\n")
+            f"    access_log off;\n    client_body_temp_path {folder}/body;\n    include {folder}/site.conf;\n}}\n"
+        )
         self.command = [binary, "-p", str(folder), "-c", str(folder / "main.conf")]
 
     def __enter__(self) -> str:
@@ -76,7 +86,9 @@ def transferred(page, url: str, log=None) -> tuple[int, int]:
     session.send("Network.enable")
     sizes, cached, urls = {}, set(), {}
     session.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
-    session.on("Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"]))
+    session.on(
+        "Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"])
+    )
     session.on("Network.requestServedFromCache", lambda event: cached.add(event["requestId"]))
     page.goto(url, wait_until="networkidle")
     session.detach()

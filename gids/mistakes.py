@@ -19,11 +19,14 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+
 def utf8_message(name: str, data: bytes, error: UnicodeDecodeError) -> str:
-    line = data[:error.start].count(b"\n") + 1
+    line = data[: error.start].count(b"\n") + 1
     column = error.start - data.rfind(b"\n", 0, error.start)
-    return (f"{name}, regel {line}: dit bestand is niet als UTF-8 bewaard (teken {column} op die regel is onleesbaar, "
-            "vaak een é, ë of ’). Open het in je teksteditor en bewaar het opnieuw met de codering UTF-8.")
+    return (
+        f"{name}, regel {line}: dit bestand is niet als UTF-8 bewaard (teken {column} op die regel is onleesbaar, "
+        "vaak een é, ë of ’). Open het in je teksteditor en bewaar het opnieuw met de codering UTF-8."
+    )
 
 
 def read_text(path: Path, name: str) -> str:
@@ -44,7 +47,7 @@ def _unclosed_quote(lines: list[str], start: int, end: int) -> int | None:
         line = lines[number].split(" #")[0].rstrip()
         found = OPENS_QUOTE.search(line)
         if found:
-            quote, rest = found.group(1), line[found.end():]
+            quote, rest = found.group(1), line[found.end() :]
             if quote == '"' and rest.replace('\\"', "").count('"') % 2 == 0:
                 return number
             if quote == "'" and rest.replace("''", "").count("'") % 2 == 0:
@@ -71,27 +74,37 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     at = error.problem_mark.line if error.problem_mark else 0
     before = error.context_mark.line if error.context_mark else at
     shown = lines[at] if at < len(lines) else ""
-    if "'\\t'" in problem or "\t" in shown[:len(shown) - len(shown.lstrip())]:
+    if "'\\t'" in problem or "\t" in shown[: len(shown) - len(shown.lstrip())]:
         return at + 1, "er staat een tab vooraan de regel: spring in met spaties, zoals de regels erboven"
     quote = _unclosed_quote(lines, min(before, at), at)
     if "quoted scalar" in context or ("<scalar>" in problem and quote is not None):
         line = before if "quoted scalar" in context else quote
-        return line + 1, ("een aanhalingsteken wordt geopend maar niet gesloten: zet aan het einde van de tekst "
-                          "hetzelfde aanhalingsteken")
+        return line + 1, (
+            "een aanhalingsteken wordt geopend maar niet gesloten: zet aan het einde van de tekst "
+            "hetzelfde aanhalingsteken"
+        )
     if "simple key" in context:
-        return before + 1, ("er ontbreekt een dubbele punt: schrijf naam: waarde (met een spatie na de dubbele punt), "
-                            "of zet een tekst met een dubbele punt tussen aanhalingstekens")
+        return before + 1, (
+            "er ontbreekt een dubbele punt: schrijf naam: waarde (met een spatie na de dubbele punt), "
+            "of zet een tekst met een dubbele punt tussen aanhalingstekens"
+        )
     if "flow sequence" in context or "flow mapping" in context:
         return before + 1, "een rechte haak [ of accolade { wordt niet gesloten: zet ] of } aan het einde van de regel"
     if "mapping values are not allowed" in problem and at > 0 and _without_colon(lines[at - 1], shown):
-        return at, ("er ontbreekt een dubbele punt: schrijf naam: waarde (met een spatie na de dubbele punt), "
-                    "of zet een tekst met een dubbele punt tussen aanhalingstekens")
+        return at, (
+            "er ontbreekt een dubbele punt: schrijf naam: waarde (met een spatie na de dubbele punt), "
+            "of zet een tekst met een dubbele punt tussen aanhalingstekens"
+        )
     if "mapping values are not allowed" in problem:
-        return at + 1, ("er staat een dubbele punt in een tekst: zet de hele tekst tussen aanhalingstekens "
-                        "(\"zo: bijvoorbeeld\"), of begin hem met >- op een eigen regel")
+        return at + 1, (
+            "er staat een dubbele punt in een tekst: zet de hele tekst tussen aanhalingstekens "
+            '("zo: bijvoorbeeld"), of begin hem met >- op een eigen regel'
+        )
     if "found '-'" in problem:
-        return at + 1, ("deze lijstregel (- …) staat niet even ver ingesprongen als de regels erboven: een lijst "
-                        "komt onder een naam met een dubbele punt, twee spaties dieper")
+        return at + 1, (
+            "deze lijstregel (- …) staat niet even ver ingesprongen als de regels erboven: een lijst "
+            "komt onder een naam met een dubbele punt, twee spaties dieper"
+        )
     return at + 1, "de inspringing: deze regel staat niet even ver als de regels die erbij horen"
 
 
@@ -124,6 +137,8 @@ def problem(text: str, loader: type = yaml.SafeLoader, first_line: int = 1) -> t
     twice = duplicate_key(node)
     if twice:
         key, first, second = (value if isinstance(value, str) else value + first_line - 1 for value in twice)
-        return second, (f"'{key}' staat twee keer in hetzelfde blok (ook op regel {first}); dan telt alleen de "
-                        "laatste: hou er één over")
+        return second, (
+            f"'{key}' staat twee keer in hetzelfde blok (ook op regel {first}); dan telt alleen de "
+            "laatste: hou er één over"
+        )
     return None

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
-
 ADDED = "added"  # status of a source the site's editors added (it gets a site-number after the brochure's)
 
 
@@ -44,7 +43,9 @@ class Sources:
     path: Path
     numbers: dict[str, int]
     statuses: dict[str, str]
-    languages: dict[str, str] = field(default_factory=dict)  # key -> pandoc's name of the language, for sources not in Dutch
+    languages: dict[str, str] = field(
+        default_factory=dict
+    )  # key -> pandoc's name of the language, for sources not in Dutch
 
     @property
     def brochure(self) -> dict[str, int]:

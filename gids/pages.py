@@ -19,8 +19,8 @@ text of a shared link's preview.
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
@@ -44,11 +44,15 @@ def check_front_matter(markdown: str, *, page: Page, build: Build) -> str:
         found = mistakes.problem("\n".join(lines[1:end]), first_line=2)
         if found:
             line, cause = found
-            raise PluginError(f"{name}, regel {line}: de gegevens bovenaan de pagina (tussen de twee regels ---) "
-                              f"zijn geen geldige YAML. Meestal is de oorzaak: {cause}.")
+            raise PluginError(
+                f"{name}, regel {line}: de gegevens bovenaan de pagina (tussen de twee regels ---) "
+                f"zijn geen geldige YAML. Meestal is de oorzaak: {cause}."
+            )
     if not isinstance(page.meta.get("description"), str) or not page.meta["description"].strip():
-        raise PluginError(f"{name}: deze pagina heeft geen beschrijving. Zet bovenaan, tussen twee regels ---, een regel "
-                          "description: met één zin over de pagina (die zin verschijnt als iemand de link deelt).")
+        raise PluginError(
+            f"{name}: deze pagina heeft geen beschrijving. Zet bovenaan, tussen twee regels ---, een regel "
+            "description: met één zin over de pagina (die zin verschijnt als iemand de link deelt)."
+        )
     return markdown
 
 
@@ -59,12 +63,17 @@ def check_files(files: Files) -> None:
     """Every page's file name is an address, and every page is UTF-8."""
     for file in files.documentation_pages():
         name = f"docs/{file.src_uri}"
-        if not all(PAGE_NAME.fullmatch(part) or (part != parts[-1] and PAGE_NAME.fullmatch(part + ".md"))
-                   for parts in [file.src_uri.split("/")] for part in parts):
+        if not all(
+            PAGE_NAME.fullmatch(part) or (part != parts[-1] and PAGE_NAME.fullmatch(part + ".md"))
+            for parts in [file.src_uri.split("/")]
+            for part in parts
+        ):
             better = "-".join(re.findall(r"[a-z0-9]+", file.src_uri.removesuffix(".md").lower()))
-            raise PluginError(f"{name}: de naam van dit bestand wordt het adres van de pagina, en mag daarom alleen "
-                              "kleine letters, cijfers en koppeltekens hebben (geen spaties of hoofdletters). Geef het "
-                              f"bestand een naam zoals docs/{better}.md, en pas de regel in nav: van mkdocs.yml aan.")
+            raise PluginError(
+                f"{name}: de naam van dit bestand wordt het adres van de pagina, en mag daarom alleen "
+                "kleine letters, cijfers en koppeltekens hebben (geen spaties of hoofdletters). Geef het "
+                f"bestand een naam zoals docs/{better}.md, en pas de regel in nav: van mkdocs.yml aan."
+            )
         if file.abs_src_path:
             mistakes.read_text(Path(file.abs_src_path), name)
 
@@ -97,12 +106,16 @@ def check_blocks(markdown: str, *, page: Page, build: Build) -> str:
         elif open_blocks and open_blocks[-1][0] == slashes:
             open_blocks.pop()
         else:
-            raise PluginError(f"{name}, regel {number}: deze regel /// sluit een kader dat nergens geopend wordt. Haal "
-                              "hem weg, of zet erboven de eerste regel van het kader (zoals /// pleegtip | Titel).")
+            raise PluginError(
+                f"{name}, regel {number}: deze regel /// sluit een kader dat nergens geopend wordt. Haal "
+                "hem weg, of zet erboven de eerste regel van het kader (zoals /// pleegtip | Titel)."
+            )
     if open_blocks:
         slashes, number, text = open_blocks[-1]
-        raise PluginError(f"{name}, regel {number}: het kader '{text}' wordt niet gesloten. Zet onder de laatste zin "
-                          f"van het kader een regel met alleen {slashes}.")
+        raise PluginError(
+            f"{name}, regel {number}: het kader '{text}' wordt niet gesloten. Zet onder de laatste zin "
+            f"van het kader een regel met alleen {slashes}."
+        )
     return markdown
 
 
@@ -114,7 +127,11 @@ def check_headings(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
             continue
         text = " ".join(t for t in heading.find_all(string=True) if not t.find_parent("a", class_="headerlink")).strip()
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines() if page.file.abs_src_path else []
-        line = next((n for n, l in enumerate(source, start=1) if l.startswith("#") and text and text in l), 0)
-        raise PluginError(f"docs/{page.file.src_uri}{f', regel {line}' if line else ''}: de kop '{text}' heeft geen "
-                          "woorden, en het adres van een kop komt van zijn woorden. Zet er woorden bij "
-                          f"(## {text} Rust in huis), of geef de kop zelf een adres: ## {text} {{#rust-in-huis}}.")
+        line = next(
+            (n for n, written in enumerate(source, start=1) if written.startswith("#") and text and text in written), 0
+        )
+        raise PluginError(
+            f"docs/{page.file.src_uri}{f', regel {line}' if line else ''}: de kop '{text}' heeft geen "
+            "woorden, en het adres van een kop komt van zijn woorden. Zet er woorden bij "
+            f"(## {text} Rust in huis), of geef de kop zelf een adres: ## {text} {{#rust-in-huis}}."
+        )

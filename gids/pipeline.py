@@ -33,29 +33,29 @@ Its one option, `redirect_maps` (old page -> new page), keeps moved and short ad
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from gids import addresses
-from gids import citations
-from gids import compress
-from gids import csp
-from gids import fingerprint
-from gids import glossary
-from gids import handouts
-from gids import links
-from gids import pages
-from gids import printing
-from gids import search
-from gids import serve
-from gids import swap
-from gids import valid_html
-from gids import postbuild
+from gids import (
+    addresses,
+    citations,
+    csp,
+    glossary,
+    handouts,
+    links,
+    pages,
+    postbuild,
+    printing,
+    search,
+    serve,
+    swap,
+)
 from gids.model import Build, EditorError, PageFacts, Site
 from gids.theme import material
 
@@ -102,8 +102,10 @@ def markdown_options(config: MkDocsConfig, **options: str) -> None:
     """The options of the page extension gids.markdown, in one place: the project's files it reads, where
     readers report a mistake."""
     if "gids.markdown" not in config.markdown_extensions:
-        raise PluginError("mkdocs.yml: zet onder markdown_extensions: de regel '- gids.markdown' terug (de stappen "
-                          "van de site op elke pagina: bronnen, uitgelegde woorden, links naar tips, leestijd).")
+        raise PluginError(
+            "mkdocs.yml: zet onder markdown_extensions: de regel '- gids.markdown' terug (de stappen "
+            "van de site op elke pagina: bronnen, uitgelegde woorden, links naar tips, leestijd)."
+        )
     config.mdx_configs["gids.markdown"] = {**config.mdx_configs.get("gids.markdown", {}), **options}
 
 
@@ -138,9 +140,14 @@ class GidsPlugin(BasePlugin):
             record_addresses=addresses.recording(self.invoked_as),
         )
         root = self.build.root
-        markdown_options(config, references=str(root / citations.REFERENCES), reaction=config.extra["reactie"],
-                         cache=str(root / citations.CACHE), glossary=str(root / glossary.GLOSSARY_FILE),
-                         glossary_page=glossary.GLOSSARY_PAGE)
+        markdown_options(
+            config,
+            references=str(root / citations.REFERENCES),
+            reaction=config.extra["reactie"],
+            cache=str(root / citations.CACHE),
+            glossary=str(root / glossary.GLOSSARY_FILE),
+            glossary_page=glossary.GLOSSARY_PAGE,
+        )
         printing.whole_guide_choice(config)  # front matter volledige_gids: false, into print-site's exclude option
         if self.invoked_as == "build":
             self.output.begin(config)
@@ -182,8 +189,9 @@ class GidsPlugin(BasePlugin):
         return str(soup)
 
     @_said
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
         handouts.fill(page=page, build=self.build)  # Voor begeleiders, the selection page, the tip sheet, the tip cards
         return context
 
@@ -198,14 +206,34 @@ class GidsPlugin(BasePlugin):
         """What MkDocs knows of the built site, as the post-build step's plain values."""
         build = self.build
         nav = {page.file.src_uri for page in build.nav.pages} if build.nav else set()
-        pages = [PageFacts(url=file.page.url, source=f"docs/{file.src_uri}", title=file.page.title or "",
-                           in_nav=file.src_uri in nav, chapter=file.page in build.chapters,
-                           running_header=file.page.meta.get("kopregel", True) is not False)
-                 for file in (build.files.documentation_pages() if build.files else []) if file.page is not None]
+        pages = [
+            PageFacts(
+                url=file.page.url,
+                source=f"docs/{file.src_uri}",
+                title=file.page.title or "",
+                in_nav=file.src_uri in nav,
+                chapter=file.page in build.chapters,
+                running_header=file.page.meta.get("kopregel", True) is not False,
+            )
+            for file in (build.files.documentation_pages() if build.files else [])
+            if file.page is not None
+        ]
         stylesheet = next(str(css) for css in config.extra_css if Path(str(css)).name.startswith("site."))
-        return Site(folder=build.site, root=build.root, url=config.site_url or "", name=config.site_name,
-                    description=config.site_description or "", favicon=config.theme["favicon"],
-                    stylesheet=stylesheet, pages=pages, glossary=build.glossary, redirect_maps=build.redirect_maps,
-                    palette=bool(config.theme.get("palette")), search_languages=tuple(material.search_languages(config)),
-                    pdf=build.pdf, serving=build.serving, warnings=bool(config.strict and serve.messages.warnings),
-                    record_addresses=build.record_addresses)
+        return Site(
+            folder=build.site,
+            root=build.root,
+            url=config.site_url or "",
+            name=config.site_name,
+            description=config.site_description or "",
+            favicon=config.theme["favicon"],
+            stylesheet=stylesheet,
+            pages=pages,
+            glossary=build.glossary,
+            redirect_maps=build.redirect_maps,
+            palette=bool(config.theme.get("palette")),
+            search_languages=tuple(material.search_languages(config)),
+            pdf=build.pdf,
+            serving=build.serving,
+            warnings=bool(config.strict and serve.messages.warnings),
+            record_addresses=build.record_addresses,
+        )

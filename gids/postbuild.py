@@ -47,22 +47,46 @@ class Pass:
 
 
 # The facts a Site starts with (given by the generator's adapter, or read by site_from_project).
-FACTS = ("site.folder", "site.root", "site.url", "site.name", "site.description", "site.favicon",
-         "site.stylesheet", "site.pages", "site.glossary", "site.redirect_maps", "site.palette",
-         "site.search_languages", "site.pdf", "site.serving", "site.warnings", "site.record_addresses")
+FACTS = (
+    "site.folder",
+    "site.root",
+    "site.url",
+    "site.name",
+    "site.description",
+    "site.favicon",
+    "site.stylesheet",
+    "site.pages",
+    "site.glossary",
+    "site.redirect_maps",
+    "site.palette",
+    "site.search_languages",
+    "site.pdf",
+    "site.serving",
+    "site.warnings",
+    "site.record_addresses",
+)
 
 PASSES: tuple[Pass, ...] = (
     # The site's own files first, so the pages can link them by their final names.
     Pass(links.redirect_pages, ("site.redirect_maps", "site.pages", "site.favicon"), ("files:moved pages",)),
     Pass(glossary.write_data, ("site.glossary",), ("files:assets/woordenlijst.json",)),
-    Pass(material.merge_palette, ("site.palette", "site.stylesheet", "files:Material's palette"),
-         ("files:site stylesheet",)),
-    Pass(material.purge_stylesheet, ("files:pages", "files:scripts", "files:Material's stylesheet"),
-         ("files:Material's stylesheet", "site.renamed")),
+    Pass(
+        material.merge_palette,
+        ("site.palette", "site.stylesheet", "files:Material's palette"),
+        ("files:site stylesheet",),
+    ),
+    Pass(
+        material.purge_stylesheet,
+        ("files:pages", "files:scripts", "files:Material's stylesheet"),
+        ("files:Material's stylesheet", "site.renamed"),
+    ),
     Pass(printing.running_headers, ("site.pages", "site.stylesheet"), ("files:site stylesheet",)),
     Pass(links.share_image, ("site.name", "site.description"), ("files:assets/deelbeeld.png",)),
-    Pass(fingerprint.site_assets, ("files:site stylesheet", "files:scripts", "site.renamed"),
-         ("files:scripts", "files:site stylesheet", "site.renamed")),
+    Pass(
+        fingerprint.site_assets,
+        ("files:site stylesheet", "files:scripts", "site.renamed"),
+        ("files:scripts", "files:site stylesheet", "site.renamed"),
+    ),
     # Every built page, parsed once for all of these.
     Pass(printing.mend_whole_guide, ("site.pages",), ("files:pages",), each_page=True),
     Pass(fingerprint.rename_links, ("site.renamed",), ("files:pages",), each_page=True),
@@ -79,10 +103,16 @@ PASSES: tuple[Pass, ...] = (
     Pass(search.fold_accents, ("files:search index",), ("files:search index",)),
     Pass(printing.print_pdfs, ("site.pdf", "site.url", "site.pages", "files:pages"), ("files:pdf/",)),
     Pass(printing.describe_pdfs, ("site.pdf", "files:pdf/"), ("files:pages",)),
-    Pass(addresses.check, ("site.built", "site.pages", "site.redirect_maps", "site.root", "site.warnings",
-                           "site.record_addresses"), ("files:adressen.txt",)),
-    Pass(compress.precompress, ("site.serving", "site.search_languages", "site.root", "files:everything"),
-         ("files:.br and .gz",)),
+    Pass(
+        addresses.check,
+        ("site.built", "site.pages", "site.redirect_maps", "site.root", "site.warnings", "site.record_addresses"),
+        ("files:adressen.txt",),
+    ),
+    Pass(
+        compress.precompress,
+        ("site.serving", "site.search_languages", "site.root", "files:everything"),
+        ("files:.br and .gz",),
+    ),
 )
 
 
@@ -169,23 +199,42 @@ def site_from_project(root: Path, folder: Path) -> Site:
         source = f"docs/{path.relative_to(docs).as_posix()}"
         title, chapter = in_nav.get(source, (_first_heading(path), False))
         meta = _front_matter(path)
-        pages.append(PageFacts(url=page_url(source), source=source, title=title or _first_heading(path),
-                               in_nav=source in in_nav, chapter=chapter,
-                               running_header=meta.get("kopregel", True) is not False))
-    plugins = {next(iter(entry)) if isinstance(entry, dict) else entry:
-               (next(iter(entry.values())) if isinstance(entry, dict) else None) or {}
-               for entry in config.get("plugins", [])}
+        pages.append(
+            PageFacts(
+                url=page_url(source),
+                source=source,
+                title=title or _first_heading(path),
+                in_nav=source in in_nav,
+                chapter=chapter,
+                running_header=meta.get("kopregel", True) is not False,
+            )
+        )
+    plugins = {
+        next(iter(entry)) if isinstance(entry, dict) else entry: (
+            next(iter(entry.values())) if isinstance(entry, dict) else None
+        )
+        or {}
+        for entry in config.get("plugins", [])
+    }
     theme = config.get("theme", {})
     minified = "site.css" in str(plugins.get("minify", {}).get("css_files", []))
     stylesheet = next(str(css) for css in config.get("extra_css", []) if Path(str(css)).name.startswith("site."))
     return Site(
-        folder=folder, root=root, url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
-        name=config["site_name"], description=config.get("site_description", ""), favicon=theme.get("favicon", ""),
-        stylesheet=stylesheet.replace(".css", ".min.css") if minified else stylesheet, pages=pages,
+        folder=folder,
+        root=root,
+        url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
+        name=config["site_name"],
+        description=config.get("site_description", ""),
+        favicon=theme.get("favicon", ""),
+        stylesheet=stylesheet.replace(".css", ".min.css") if minified else stylesheet,
+        pages=pages,
         glossary=glossary.load(root / glossary.GLOSSARY_FILE),
-        redirect_maps=dict(plugins.get("gids", {}).get("redirect_maps", {})), palette=bool(theme.get("palette")),
+        redirect_maps=dict(plugins.get("gids", {}).get("redirect_maps", {})),
+        palette=bool(theme.get("palette")),
         search_languages=tuple(plugins.get("search", {}).get("lang", ["en"]) or ["en"]),
-        pdf=os.environ.get("PDF") == "1", record_addresses=os.environ.get(addresses.RECORD) == "1")
+        pdf=os.environ.get("PDF") == "1",
+        record_addresses=os.environ.get(addresses.RECORD) == "1",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

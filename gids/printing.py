@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
 import mimetypes
 import os
 import signal
 import threading
+from collections import Counter
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,15 +75,22 @@ def configure(config: MkDocsConfig) -> bool:
     """Whether this build prints the PDFs."""
     wanted = os.environ.get("PDF") == "1"
     if wanted and not Path(CHROMIUM).exists():
-        raise PluginError(f"PDF=1: the PDFs are printed by Chromium, not found at {CHROMIUM} (apt-get install chromium)")
+        raise PluginError(
+            f"PDF=1: the PDFs are printed by Chromium, not found at {CHROMIUM} (apt-get install chromium)"
+        )
     if not wanted:
         log.info("PDFs not made: set PDF=1 (./run.sh build does so where Chromium is installed)")
     return wanted
 
 
 def find_chapters(nav: Navigation, *, build: Build) -> None:
-    build.chapters = [child for item in nav.items if item.is_section and item.title == CHAPTER_SECTION
-                      for child in item.children if child.is_page]
+    build.chapters = [
+        child
+        for item in nav.items
+        if item.is_section and item.title == CHAPTER_SECTION
+        for child in item.children
+        if child.is_page
+    ]
 
 
 HANDOUTS = {"tips-op-een-blad": "Alle tips op één blad", "tipkaarten": "Tipkaarten (vier per A4-blad, om te knippen)"}
@@ -91,8 +98,10 @@ HANDOUTS = {"tips-op-een-blad": "Alle tips op één blad", "tipkaarten": "Tipkaa
 
 def _pdf_list(page: Page, build: Build) -> str:
     if not build.pdf:
-        return ("De PDF’s zijn bij deze versie van de site niet meegeleverd. "
-                "Druk een hoofdstuk af vanuit de browser, of bewaar het daar als PDF.")
+        return (
+            "De PDF’s zijn bij deze versie van de site niet meegeleverd. "
+            "Druk een hoofdstuk af vanuit de browser, of bewaar het daar als PDF."
+        )
     # Raw HTML: the PDFs are made after the build; addresses.py checks these links then, and describe_pdfs
     # adds each PDF's number of pages and size.
     items = [(chapter.title, name(chapter)) for chapter in build.chapters] + [("De volledige gids", WHOLE_GUIDE)]
@@ -109,8 +118,11 @@ def whole_guide_choice(config: MkDocsConfig) -> None:
     `volledige_gids: false`. The front matter is read as MkDocs reads it (a mistake in it is said later,
     by pages.check_front_matter, with its line)."""
     docs = Path(config.docs_dir)
-    left_out = [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*.md"))
-                if get_data(path.read_text(encoding="utf-8", errors="replace"))[1].get("volledige_gids") is False]
+    left_out = [
+        path.relative_to(docs).as_posix()
+        for path in sorted(docs.rglob("*.md"))
+        if get_data(path.read_text(encoding="utf-8", errors="replace"))[1].get("volledige_gids") is False
+    ]
     options = config.plugins[PRINT_SITE].config
     options["exclude"] = [*options["exclude"], *(page for page in left_out if page not in options["exclude"])]
 
@@ -124,8 +136,14 @@ def pdf_list(markdown: str, *, page: Page, build: Build) -> str:
 def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     if not build.pdf or page not in build.chapters:
         return
-    link = soup.new_tag("a", attrs={"class": f"{BUTTON} pdf-download", "download": "",
-                                    "href": get_relative_url(f"{PDF_DIR}/{name(page)}.pdf", page.url)})
+    link = soup.new_tag(
+        "a",
+        attrs={
+            "class": f"{BUTTON} pdf-download",
+            "download": "",
+            "href": get_relative_url(f"{PDF_DIR}/{name(page)}.pdf", page.url),
+        },
+    )
     link.string = "Download als PDF"
     paragraph = soup.new_tag("p", attrs={"class": "pdf-download__regel"})
     paragraph.append(link)
@@ -138,8 +156,10 @@ def running_headers(*, site: Site) -> None:
     rules = []
     titles = {page.name: page.title for page in site.pages if page.running_header}
     for page_name, title in sorted(titles.items()):
-        rules.append(f'body:has([data-afdruk={json.dumps(page_name)}]){{page:p-{page_name}}}'
-                     f"@page p-{page_name}{{@top-right{{content:{json.dumps(title, ensure_ascii=False)}}}}}")
+        rules.append(
+            f"body:has([data-afdruk={json.dumps(page_name)}]){{page:p-{page_name}}}"
+            f"@page p-{page_name}{{@top-right{{content:{json.dumps(title, ensure_ascii=False)}}}}}"
+        )
     with (site.folder / site.stylesheet).open("a", encoding="utf-8") as built:
         built.write("\n@media print{" + "".join(rules) + "}\n")
 
@@ -171,24 +191,33 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
         fragment = link["href"][1:]
         if fragment in present:
             continue
-        page = next((name for name in sorted(elsewhere, key=len, reverse=True)
-                     if fragment == name or fragment.startswith(name + "-")), None)
+        page = next(
+            (
+                name
+                for name in sorted(elsewhere, key=len, reverse=True)
+                if fragment == name or fragment.startswith(name + "-")
+            ),
+            None,
+        )
         if page is not None:
-            rest = fragment[len(page) + 1:]
+            rest = fragment[len(page) + 1 :]
             link["href"] = "../" + elsewhere[page] + (f"#{rest}" if rest else "")
     for link in soup.select("a.headerlink[title='Permanent link'], a.headerlink[title='Link naar dit onderdeel']"):
         del link["title"]
         link["aria-label"] = f"Link naar dit onderdeel: {part_name(link)}"
     # Names that repeat from chapter to chapter ("Terug naar bron 8 in de tekst", "Link naar dit onderdeel:
     # Bronnen bij dit hoofdstuk") say their chapter here: a screen reader's list of links tells them apart.
-    named = soup.select("article a.footnote-backref[aria-label], article a.bronstatus[aria-label], "
-                        "article a.headerlink[aria-label]")
+    named = soup.select(
+        "article a.footnote-backref[aria-label], article a.bronstatus[aria-label], article a.headerlink[aria-label]"
+    )
     counts = Counter(link["aria-label"] for link in named)
     for link in named:
         section = link.find_parent("section", class_="print-page")
         title = section.find(["h1", "h2"]) if section else None
         if counts[link["aria-label"]] > 1 and title is not None:
-            link["aria-label"] += f" ({part_name(title.find('a', class_='headerlink')) if title.find('a', class_='headerlink') else title.get_text().strip()})"
+            link["aria-label"] += (
+                f" ({part_name(title.find('a', class_='headerlink')) if title.find('a', class_='headerlink') else title.get_text().strip()})"
+            )
     _write_contents(soup, path)
     # The plugin's one inline script calls functions of its script file, which the site does not load (the
     # contents are in the page already, and the menu and search stay); the policy would block it anyway.
@@ -208,7 +237,8 @@ def _write_contents(soup: BeautifulSoup, path: Path) -> None:
         '<section class="print-page">\n<div data-toc-depth="2" id="print-page-toc">\n'
         '<nav class="print-page-toc-nav" role="navigation">\n'
         f'<h1 class="print-page-toc-title">{escape(CONTENTS_TITLE)}</h1>\n</nav>\n</div>\n</section>',
-        "html.parser").section
+        "html.parser",
+    ).section
     copy = BeautifulSoup(str(sidebar), "html.parser").ul
     for attribute in TOC_ATTRIBUTES:
         del copy[attribute]
@@ -242,13 +272,20 @@ def print_pdfs(*, site: Site) -> None:
         try:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                      "--disable-sync", "--no-first-run"],
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
             )
             context = browser.new_context()
             context.set_default_timeout(0)  # the time limit below, per PDF, is the one that counts
-            context.route("**/*", lambda route: serve_from_site(route) if route.request.url.startswith(base)
-                          else route.abort())  # the pages are printed as published, with nothing from elsewhere
+            context.route(
+                "**/*", lambda route: serve_from_site(route) if route.request.url.startswith(base) else route.abort()
+            )  # the pages are printed as published, with nothing from elsewhere
             for pdf, url in targets:
                 expired = threading.Event()
                 watchdog = threading.Timer(limit, lambda expired=expired: (expired.set(), stop_chromium()))
@@ -257,8 +294,13 @@ def print_pdfs(*, site: Site) -> None:
                     page = context.new_page()
                     page.goto(base + url, wait_until="load")
                     page.emulate_media(media="print")
-                    page.pdf(path=str(site_folder / PDF_DIR / f"{pdf}.pdf"), prefer_css_page_size=True, tagged=True,
-                             outline=True, print_background=True)
+                    page.pdf(
+                        path=str(site_folder / PDF_DIR / f"{pdf}.pdf"),
+                        prefer_css_page_size=True,
+                        tagged=True,
+                        outline=True,
+                        print_background=True,
+                    )
                     page.close()
                 except PlaywrightError:
                     if not expired.is_set():
@@ -291,9 +333,11 @@ def _too_slow(pdf: str, limit: float, site: Site) -> str:
     else:
         source = next((page.source for page in site.chapters if page.name == pdf), f"docs/{pdf}.md")
         what = f"{source}: de PDF van deze pagina"
-    return (f"{what} is na {limit:g} seconden nog niet klaar, dus stopt de build. Is de pagina erg groot "
-            "(een lange tabel, een groot ingeplakt stuk tekst)? Maak ze kleiner of verdeel ze over meer pagina’s. "
-            f"Is de computer gewoon traag, geef de PDF’s dan meer tijd: {TIME_LIMIT}=300 ./run.sh build")
+    return (
+        f"{what} is na {limit:g} seconden nog niet klaar, dus stopt de build. Is de pagina erg groot "
+        "(een lange tabel, een groot ingeplakt stuk tekst)? Maak ze kleiner of verdeel ze over meer pagina’s. "
+        f"Is de computer gewoon traag, geef de PDF’s dan meer tijd: {TIME_LIMIT}=300 ./run.sh build"
+    )
 
 
 def _descendants() -> list[int]:

@@ -1,9 +1,9 @@
 """Editors' commands, run by ./run.sh (REDACTIE.md explains them in Dutch).
 
-    ./run.sh hernoem OUD NIEUW   renames docs/OUD.md to docs/NIEUW.md: the nav, the links in docs/ and a
-                                 redirect from the old address (redirect_maps), in one step
-    (every ./run.sh command)     checks mkdocs.yml and woordenlijst.yml first: a YAML mistake is said in
-                                 Dutch, with its line and its usual cause, before MkDocs starts
+./run.sh hernoem OUD NIEUW   renames docs/OUD.md to docs/NIEUW.md: the nav, the links in docs/ and a
+                             redirect from the old address (redirect_maps), in one step
+(every ./run.sh command)     checks mkdocs.yml and woordenlijst.yml first: a YAML mistake is said in
+                             Dutch, with its line and its usual cause, before MkDocs starts
 """
 
 from __future__ import annotations
@@ -67,8 +67,13 @@ def check_yaml(root: Path = ROOT) -> None:
         if found is None and name == "mkdocs.yml":
             line = _nav_without_colon(yaml.compose(text, Loader=loader))
             if line:
-                found = line, ("in nav: ontbreekt de dubbele punt tussen de titel en de bestandsnaam: schrijf "
-                               "- Titel: bestand.md")
+                found = (
+                    line,
+                    (
+                        "in nav: ontbreekt de dubbele punt tussen de titel en de bestandsnaam: schrijf "
+                        "- Titel: bestand.md"
+                    ),
+                )
         if found:
             line, cause = found
             shown = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
@@ -84,8 +89,10 @@ def rename(old: str, new: str, root: Path = ROOT) -> None:
     if target.exists():
         fail(f"hernoem: docs/{new}.md bestaat al")
     if not NAME.fullmatch(new):
-        fail(f"hernoem: '{new}' wordt het adres van de pagina: gebruik kleine letters en cijfers, met koppeltekens "
-             "tussen de woorden (zoals veelgestelde-vragen)")
+        fail(
+            f"hernoem: '{new}' wordt het adres van de pagina: gebruik kleine letters en cijfers, met koppeltekens "
+            "tussen de woorden (zoals veelgestelde-vragen)"
+        )
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if not re.search(rf"^\s*-.*:\s*{re.escape(old)}\.md\s*$", text, re.M):
@@ -101,7 +108,7 @@ def rename(old: str, new: str, root: Path = ROOT) -> None:
     if maps is None:
         fail("hernoem: mkdocs.yml heeft geen redirect_maps onder de plugin gids (plugins: - gids: redirect_maps:)")
     indent = maps.group(1) + "  "
-    text = text[:maps.end()] + f"{indent}{old}.md: {new}.md\n" + text[maps.end():]
+    text = text[: maps.end()] + f"{indent}{old}.md: {new}.md\n" + text[maps.end() :]
     config.write_text(text, encoding="utf-8")
     # Links to it in the pages: Markdown links (page.md, page.md#part) and written-out addresses (../page/).
     changed = []
@@ -112,11 +119,13 @@ def rename(old: str, new: str, root: Path = ROOT) -> None:
         if updated != content:
             page.write_text(updated, encoding="utf-8")
             changed.append(page.relative_to(root).as_posix())
-    print(f"docs/{old}.md heet nu docs/{new}.md.\n"
-          f"- mkdocs.yml: nav aangepast, en het oude adres /{old}/ leidt naar /{new}/ (redirect_maps)\n"
-          f"- links aangepast in: {', '.join(changed) or 'geen andere pagina'}\n"
-          "Leg de nieuwe adressen vast met ./run.sh adressen, bekijk het resultaat met ./run.sh check, en commit ook "
-          "adressen.txt.")
+    print(
+        f"docs/{old}.md heet nu docs/{new}.md.\n"
+        f"- mkdocs.yml: nav aangepast, en het oude adres /{old}/ leidt naar /{new}/ (redirect_maps)\n"
+        f"- links aangepast in: {', '.join(changed) or 'geen andere pagina'}\n"
+        "Leg de nieuwe adressen vast met ./run.sh adressen, bekijk het resultaat met ./run.sh check, en commit ook "
+        "adressen.txt."
+    )
 
 
 if __name__ == "__main__":

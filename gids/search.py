@@ -39,17 +39,25 @@ INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<[^>]+>")
 CONTENT = "article div[data-afdruk]"  # a page's content in the built page (overrides/main.html)
 # What a page shows (or prints) that is not its reading text, and so stays out of the search.
-NOT_READING = ", ".join((
-    "[data-search-exclude]",  # Material's own mark: the source markers (citations.py)
-    "[hidden]", "script", "style", "svg", "img",  # not shown, or no text (a QR code's name is no reading text)
-    "button", "form",  # controls; the form is the caseworkers' list: the other pages' titles, with links and QR codes
-    "a.headerlink",  # the "#" link to a part
-    "p.delen",  # "Deel deze pagina", "Stuur per mail" (links.py)
-    "p.pdf-download__regel",  # "Download als PDF" (printing.py)
-    "p.leestijd",  # the reading time (reading.py)
-    ".print-adres", ".selectie__notities",  # printed only: "Lees deze tekst online: …", lines for notes
-    "aside.pagina-info",  # the review dates and "Laat het ons weten", the same on every page
-))
+NOT_READING = ", ".join(
+    (
+        "[data-search-exclude]",  # Material's own mark: the source markers (citations.py)
+        "[hidden]",
+        "script",
+        "style",
+        "svg",
+        "img",  # not shown, or no text (a QR code's name is no reading text)
+        "button",
+        "form",  # controls; the form is the caseworkers' list: the other pages' titles, with links and QR codes
+        "a.headerlink",  # the "#" link to a part
+        "p.delen",  # "Deel deze pagina", "Stuur per mail" (links.py)
+        "p.pdf-download__regel",  # "Download als PDF" (printing.py)
+        "p.leestijd",  # the reading time (reading.py)
+        ".print-adres",
+        ".selectie__notities",  # printed only: "Lees deze tekst online: …", lines for notes
+        "aside.pagina-info",  # the review dates and "Laat het ons weten", the same on every page
+    )
+)
 KEPT = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}  # the tags Material keeps in a result's text
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -102,7 +110,7 @@ def sections(content: Tag) -> dict[str, str]:
                     text.append(f"<{child.name}>")
                 walk(child, in_pre or child.name == "pre")
                 if kept:
-                    if into is text and all(item.isspace() for item in text[start + 1:]):
+                    if into is text and all(item.isspace() for item in text[start + 1 :]):
                         del text[start:]  # an element with nothing in it
                     else:
                         text.append(f"</{child.name}>")
@@ -126,8 +134,10 @@ def index_reading_text(*, site: Site) -> None:
         page, _, anchor = doc["location"].partition("#")
         texts = site.reading_text.get(page, {})
         if anchor not in texts:
-            raise EditorError(f"{INDEX}: the search entry {doc['location']!r} has no section in the built page "
-                              f"(the page's content is {CONTENT!r} in overrides/main.html)")
+            raise EditorError(
+                f"{INDEX}: the search entry {doc['location']!r} has no section in the built page "
+                f"(the page's content is {CONTENT!r} in overrides/main.html)"
+            )
         doc["text"] = texts[anchor]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -143,5 +153,5 @@ def fold_accents(*, site: Site) -> None:
         words = set(re.findall(r"\w+", TAG.sub(" ", f"{doc['title']} {doc['text']}")))
         variants = sorted({fold(word) for word in words} - words)
         if variants:
-            doc["text"] += f' <span hidden>{" ".join(variants)}</span>'
+            doc["text"] += f" <span hidden>{' '.join(variants)}</span>"
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -17,8 +17,9 @@ from __future__ import annotations
 import html
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer

@@ -41,8 +41,15 @@ def build(project: Path, site_dir: Path, pdf: bool = False, record: bool = False
     """`mkdocs build --strict` of a project folder (with PDFs if asked); returns the finished process. As
     ./run.sh check builds, it writes no file of the project; record=True records the new addresses in
     adressen.txt, as ./run.sh adressen and ./run.sh build do."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL,
-               REACTIE_ADRES=REACTIE_ADRES, PDF="1" if pdf else "0", ADRESSEN="1" if record else "0")
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        SITE_URL=SITE_URL,
+        REACTIE_ADRES=REACTIE_ADRES,
+        PDF="1" if pdf else "0",
+        ADRESSEN="1" if record else "0",
+    )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
@@ -105,11 +112,13 @@ def page_path(site: Path, slug: str) -> Path:
     return site / slug / "index.html" if slug else site / "index.html"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _page_ids(path: Path) -> frozenset[str]:
     """The ids (and a names) of a built page, read once per test session."""
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-    return frozenset([*(e["id"] for e in soup.find_all(id=True)), *(a["name"] for a in soup.find_all("a", attrs={"name": True}))])
+    return frozenset(
+        [*(e["id"] for e in soup.find_all(id=True)), *(a["name"] for a in soup.find_all("a", attrs={"name": True}))]
+    )
 
 
 def page_ids(path: Path) -> frozenset[str]:
@@ -142,7 +151,9 @@ def local_files(site: Path) -> dict[str, list[str]]:
                         named.setdefault(target.relative_to(site.resolve()).as_posix(), []).append(page.name)
     for script in (site / "assets").rglob("*.js"):
         for value in re.findall(r"import\(\s*[\"'](\.{1,2}/[^\"']+)[\"']", script.read_text(encoding="utf-8")):
-            named.setdefault((script.parent / value).resolve().relative_to(site.resolve()).as_posix(), []).append(script.name)
+            named.setdefault((script.parent / value).resolve().relative_to(site.resolve()).as_posix(), []).append(
+                script.name
+            )
     return named
 
 
@@ -159,15 +170,20 @@ def free_source(project: Path = ROOT) -> tuple[str, int]:
     """A citation key and a source number that no source in the project's references.bib has yet: what a test
     (or a recipe) that adds a source takes, so that an editor's next source never collides with it."""
     entries = parse_file(str(project / "references.bib"), "bibtex").entries
-    numbers = [int(entry.fields.get("brochure-number") or entry.fields.get("site-number") or 0) for entry in entries.values()]
+    numbers = [
+        int(entry.fields.get("brochure-number") or entry.fields.get("site-number") or 0) for entry in entries.values()
+    ]
     key = next(f"testbron{n}" for n in range(1, len(entries) + 2) if f"testbron{n}" not in entries)
     return key, max(numbers, default=0) + 1
 
 
 def free_name(prefix: str, used: str) -> str:
     """prefix, or prefix2, prefix3…: the first that does not occur in the text `used`."""
-    return next(name for name in (prefix, *(f"{prefix}{n}" for n in range(2, 1000)))
-                if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", used))
+    return next(
+        name
+        for name in (prefix, *(f"{prefix}{n}" for n in range(2, 1000)))
+        if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", used)
+    )
 
 
 def expand_numbers(group: str) -> list[int]:
@@ -240,7 +256,9 @@ def shown_text(element) -> str:
 
 def spoken_text(element) -> str:
     """What a screen reader says of an element: without what is hidden from it (aria-hidden)."""
-    return "".join(text for text in element.find_all(string=True) if not text.find_parent(attrs={"aria-hidden": "true"}))
+    return "".join(
+        text for text in element.find_all(string=True) if not text.find_parent(attrs={"aria-hidden": "true"})
+    )
 
 
 def marker_numbers(span) -> list[int]:
@@ -277,8 +295,14 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -301,7 +325,7 @@ def desktop(browser):
 
 
 def _channels(colour: str) -> list[float]:
-    values = [float(c) for c in colour[colour.index("(") + 1: colour.index(")")].split(",")]
+    values = [float(c) for c in colour[colour.index("(") + 1 : colour.index(")")].split(",")]
     return values + [1.0] * (4 - len(values))
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, build, copy_project, free_name, free_source, soup_of
-
 from gids import glossary, pages, redactie
+
+from conftest import ROOT, build, copy_project, free_name, free_source, soup_of
 
 pytestmark = pytest.mark.slow  # builds copies of the project or starts servers
 
@@ -26,65 +25,102 @@ def inject(project, path, old, new) -> int:
     text = file.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {path}"
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
+    return text[: text.index(old)].count("\n") + 1
 
 
 CASES = {
     "unknown citation key": (
-        CHAPTER, "[@forslund2022attachment]", "[@onbekend2020bron]",
+        CHAPTER,
+        "[@forslund2022attachment]",
+        "[@onbekend2020bron]",
         ["docs/wat-is-gehechtheid.md", "onbekende bron @onbekend2020bron (regel {line})"],
     ),
     "malformed BibTeX entry": (
-        "references.bib", "@article{cyr2010attachment,", "@article{cyr2010attachment\n  broken",
+        "references.bib",
+        "@article{cyr2010attachment,",
+        "@article{cyr2010attachment\n  broken",
         ["references.bib, regel {line}", "de bron 'cyr2010attachment' is niet goed geschreven"],
     ),
     "two entries with one number": (
-        "references.bib", "brochure-number = {7}", "brochure-number = {6}",
+        "references.bib",
+        "brochure-number = {7}",
+        "brochure-number = {6}",
         ["references.bib", "brochure-number 6"],
     ),
     "entry without status": (
-        "references.bib", "status = {verified}", "",
+        "references.bib",
+        "status = {verified}",
+        "",
         ["references.bib", "vanijzendoorn1999disorganized", "status"],
     ),
     "entry with a title but no language": (
-        "references.bib", "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n  langid = {english},\n",
+        "references.bib",
+        "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n  langid = {english},\n",
         "  title = {Child maltreatment and insecure attachment: A meta-analysis},\n",
-        ["references.bib, regel ", "de bron 'baer2006child' heeft een veld langid = {{...}} nodig", "langid = {{english}}"],
+        [
+            "references.bib, regel ",
+            "de bron 'baer2006child' heeft een veld langid = {{...}} nodig",
+            "langid = {{english}}",
+        ],
     ),
     "broken internal link": (
-        CHAPTER, "## Meer of minder veilig gehecht", "Zie [dit](bestaat-niet.md).\n\n## Meer of minder veilig gehecht",
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        "Zie [dit](bestaat-niet.md).\n\n## Meer of minder veilig gehecht",
         ["docs/wat-is-gehechtheid.md, regel {line}: bestaat-niet.md: die pagina of dat bestand bestaat niet"],
     ),
     "broken anchor": (
-        CHAPTER, "## Meer of minder veilig gehecht",
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
         "Zie [dit](gehechtheid-in-pleegzorg.md#tip-bestaat-niet).\n\n## Meer of minder veilig gehecht",
         ["docs/wat-is-gehechtheid.md, regel {line}:", "die pagina heeft geen onderdeel #tip-bestaat-niet"],
     ),
     "tip without id": (
-        "docs/gehechtheid-in-pleegzorg.md", "    attrs: {id: tip-kleine-signalen}\n", "",
-        ["docs/gehechtheid-in-pleegzorg.md, regel {line_before}: de tip", "heeft geen id",
-         "attrs: {{id: tip-korte-naam}}"],
+        "docs/gehechtheid-in-pleegzorg.md",
+        "    attrs: {id: tip-kleine-signalen}\n",
+        "",
+        [
+            "docs/gehechtheid-in-pleegzorg.md, regel {line_before}: de tip",
+            "heeft geen id",
+            "attrs: {{id: tip-korte-naam}}",
+        ],
     ),
     "key message id without kern-": (
-        "docs/gehechtheid-in-pleegzorg.md", "attrs: {id: kern-vipp-fc-en-basic-trust}", "attrs: {id: vipp-hulp}",
-        ["docs/gehechtheid-in-pleegzorg.md, regel {line_before}: de kernboodschap",
-         "heeft de id 'vipp-hulp', maar die moet beginnen met kern-"],
+        "docs/gehechtheid-in-pleegzorg.md",
+        "attrs: {id: kern-vipp-fc-en-basic-trust}",
+        "attrs: {id: vipp-hulp}",
+        [
+            "docs/gehechtheid-in-pleegzorg.md, regel {line_before}: de kernboodschap",
+            "heeft de id 'vipp-hulp', maar die moet beginnen met kern-",
+        ],
     ),
     "glossary word that appears nowhere": (
-        "woordenlijst.yml", "vormen: [exploreren]", "vormen: [exploratie]",
-        ["woordenlijst.yml, regel {line_before}: deze woorden komen nergens in de gids voor",
-         "'exploreren' (vormen: exploratie)"],
+        "woordenlijst.yml",
+        "vormen: [exploreren]",
+        "vormen: [exploratie]",
+        [
+            "woordenlijst.yml, regel {line_before}: deze woorden komen nergens in de gids voor",
+            "'exploreren' (vormen: exploratie)",
+        ],
     ),
     "redirect to a page that does not exist": (
-        "mkdocs.yml", "tips.md: gehechtheid-in-pleegzorg.md#tips", "tips.md: gehechtheid-in-de-pleegzorg.md#tips",
-        ["mkdocs.yml, regel {line}: redirect_maps: tips.md: gehechtheid-in-de-pleegzorg.md#tips: "
-         "'gehechtheid-in-de-pleegzorg.md' is geen pagina in docs/"],
+        "mkdocs.yml",
+        "tips.md: gehechtheid-in-pleegzorg.md#tips",
+        "tips.md: gehechtheid-in-de-pleegzorg.md#tips",
+        [
+            "mkdocs.yml, regel {line}: redirect_maps: tips.md: gehechtheid-in-de-pleegzorg.md#tips: "
+            "'gehechtheid-in-de-pleegzorg.md' is geen pagina in docs/"
+        ],
     ),
     "renamed heading without its old anchor": (
-        CHAPTER, "## Meer of minder veilig gehecht", "## Meer of minder veilig",
-        ["adressen.txt: 1 adres(sen) bestaan niet meer",
-         "/wat-is-gehechtheid/#meer-of-minder-veilig-gehecht: is de kop hernoemd? Zet het oude anker achter de nieuwe "
-         "kop, zo: ## Nieuwe kop {{#meer-of-minder-veilig-gehecht}}"],
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        "## Meer of minder veilig",
+        [
+            "adressen.txt: 1 adres(sen) bestaan niet meer",
+            "/wat-is-gehechtheid/#meer-of-minder-veilig-gehecht: is de kop hernoemd? Zet het oude anker achter de nieuwe "
+            "kop, zo: ## Nieuwe kop {{#meer-of-minder-veilig-gehecht}}",
+        ],
     ),
 }
 
@@ -110,20 +146,28 @@ def test_removed_page_stops_the_build_with_how_to_keep_its_address(tmp_path):
     assert result.returncode != 0
     assert re.search(r"adressen.txt: \d+ adres\(sen\) bestaan niet meer", output), output
     assert "- /toegankelijkheid/: is de pagina hernoemd of weggehaald? Gebruik ./run.sh hernoem" in output
-    assert "- /toegankelijkheid/#bekende-beperkingen: hoort bij /toegankelijkheid/, dat niet meer bestaat" in output, \
+    assert "- /toegankelijkheid/#bekende-beperkingen: hoort bij /toegankelijkheid/, dat niet meer bestaat" in output, (
         "all at once"
+    )
 
 
 def test_renamed_heading_with_its_old_anchor_builds(tmp_path):
     project = copy_project(tmp_path / "project")
-    inject(project, CHAPTER, "## Meer of minder veilig gehecht", "## Meer of minder veilig {#meer-of-minder-veilig-gehecht}")
+    inject(
+        project,
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        "## Meer of minder veilig {#meer-of-minder-veilig-gehecht}",
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert soup_of(tmp_path / "site", "wat-is-gehechtheid").select_one("h2#meer-of-minder-veilig-gehecht")
 
 
 def tree(folder) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 @pytest.mark.parametrize("case", ["unknown citation key", "broken internal link"])
@@ -151,8 +195,12 @@ def test_unchanged_copy_builds(tmp_path):
 def test_authors_footnote_works_beside_the_sources(tmp_path):
     """`Tekst.[^noot]` is ordinary Markdown: it builds, the note stands apart from the sources."""
     project = copy_project(tmp_path / "project")
-    inject(project, CHAPTER, "## Meer of minder veilig gehecht",
-           "Een zin met een eigen voetnoot.[^noot]\n\n[^noot]: De voetnoot van de auteur.\n\n## Meer of minder veilig gehecht")
+    inject(
+        project,
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        "Een zin met een eigen voetnoot.[^noot]\n\n[^noot]: De voetnoot van de auteur.\n\n## Meer of minder veilig gehecht",
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     soup = soup_of(tmp_path / "site", "wat-is-gehechtheid")
@@ -172,13 +220,19 @@ def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
     key, number = free_source(project)  # not the number an editor's next source takes (REDACTIE.md)
     used = (project / "woordenlijst.yml").read_text(encoding="utf-8")  # a form of no other glossary word
     word = free_name("kwetsbaarheid", used)
-    inject(project, CHAPTER, "## Meer of minder veilig gehecht",
-           f"## {AWKWARD}\n\nEen zin over {word} [@{key}].\n\n## Meer of minder veilig gehecht")
+    inject(
+        project,
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        f"## {AWKWARD}\n\nEen zin over {word} [@{key}].\n\n## Meer of minder veilig gehecht",
+    )
     with (project / "woordenlijst.yml").open("a", encoding="utf-8") as file:
         file.write(f'- term: {word} & zorg\n  vormen: [{word}]\n  uitleg: Uitleg met & en <b> en "dit".\n')
     with (project / "references.bib").open("a", encoding="utf-8") as file:
-        file.write(f"\n@book{{{key},\n  author = {{Peeters, An}},\n  title = {{Zorg \\& hechting: <een> \"studie\"}},\n"
-                   f"  langid = {{dutch}},\n  publisher = {{Uitgeverij}},\n  year = {{2024}},\n  site-number = {{{number}}},\n  status = {{added}}\n}}\n")
+        file.write(
+            f'\n@book{{{key},\n  author = {{Peeters, An}},\n  title = {{Zorg \\& hechting: <een> "studie"}},\n'
+            f"  langid = {{dutch}},\n  publisher = {{Uitgeverij}},\n  year = {{2024}},\n  site-number = {{{number}}},\n  status = {{added}}\n}}\n"
+        )
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -201,8 +255,12 @@ def test_ampersands_brackets_and_quotes_show_as_written(tmp_path):
 def test_inline_script_in_a_page_stops_the_build(tmp_path):
     """The Content-Security-Policy would block it without a word: the build says so instead."""
     project = copy_project(tmp_path / "project")
-    inject(project, CHAPTER, "## Meer of minder veilig gehecht",
-           "<script>alert('hallo')</script>\n\n## Meer of minder veilig gehecht")
+    inject(
+        project,
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        "<script>alert('hallo')</script>\n\n## Meer of minder veilig gehecht",
+    )
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
@@ -215,7 +273,9 @@ def test_glossary_mistake_stops_the_build_with_its_line(tmp_path):
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "woordenlijst.yml, regel" in output and "moet 'vormen' een lijst zijn" in output, output
+    lines = (project / "woordenlijst.yml").read_text(encoding="utf-8").splitlines()
+    entry = max(number for number, text in enumerate(lines[:line], start=1) if text.startswith("- term:"))
+    assert f"woordenlijst.yml, regel {entry}:" in output and "moet 'vormen' een lijst zijn" in output, output
 
 
 def project_with_commands(tmp_path):
@@ -260,8 +320,10 @@ def test_copied_tip_with_the_same_id_stops_the_build_naming_both_places(tmp_path
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert f"{TIPS}, regel {second}: de id '{tip_id}' staat ook al bij een andere tip of kernboodschap " \
-           f"({TIPS}, regel {first})" in output, output
+    assert (
+        f"{TIPS}, regel {second}: de id '{tip_id}' staat ook al bij een andere tip of kernboodschap "
+        f"({TIPS}, regel {first})" in output
+    ), output
     assert "geef deze tip een eigen id" in output
 
 
@@ -293,7 +355,12 @@ def test_unclosed_block_is_named_at_its_own_line(tmp_path):
 def test_file_name_that_is_no_address_is_said(tmp_path, name):
     project = copy_project(tmp_path / "project")
     (project / "docs" / name).write_text("---\ndescription: Een pagina.\n---\n\n# Nieuw\n\nTekst.\n", encoding="utf-8")
-    inject(project, "mkdocs.yml", "  - Woordenlijst: woordenlijst.md", f"  - Nieuw: {name}\n  - Woordenlijst: woordenlijst.md")
+    inject(
+        project,
+        "mkdocs.yml",
+        "  - Woordenlijst: woordenlijst.md",
+        f"  - Nieuw: {name}\n  - Woordenlijst: woordenlijst.md",
+    )
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -305,7 +372,9 @@ def latin1(path) -> int:
     """Saves the file as Latin-1; returns the first line with a letter (é, ë) that UTF-8 writes otherwise."""
     text = path.read_text(encoding="utf-8")
     path.write_bytes(text.encode("latin-1", errors="replace"))
-    return next(number for number, line in enumerate(text.splitlines(), start=1) if any(127 < ord(c) < 256 for c in line))
+    return next(
+        number for number, line in enumerate(text.splitlines(), start=1) if any(127 < ord(c) < 256 for c in line)
+    )
 
 
 def test_latin1_page_is_said_in_dutch(tmp_path):
@@ -330,7 +399,9 @@ def test_latin1_configuration_is_said_in_dutch(tmp_path, name):
 
 def test_heading_without_words_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    line = inject(project, CHAPTER, "## Meer of minder veilig gehecht", "## 🙂\n\nTekst.\n\n## Meer of minder veilig gehecht")
+    line = inject(
+        project, CHAPTER, "## Meer of minder veilig gehecht", "## 🙂\n\nTekst.\n\n## Meer of minder veilig gehecht"
+    )
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -341,7 +412,12 @@ def test_heading_without_words_stops_the_build(tmp_path):
 
 def test_heading_of_an_emoji_with_its_own_address_builds(tmp_path):
     project = copy_project(tmp_path / "project")
-    inject(project, CHAPTER, "## Meer of minder veilig gehecht", "## 🙂 {#even-rust}\n\nTekst.\n\n## Meer of minder veilig gehecht")
+    inject(
+        project,
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        "## 🙂 {#even-rust}\n\nTekst.\n\n## Meer of minder veilig gehecht",
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert soup_of(tmp_path / "site", "wat-is-gehechtheid").select_one("h2#even-rust")
@@ -352,30 +428,84 @@ def test_heading_of_an_emoji_with_its_own_address_builds(tmp_path):
 # PyYAML noticed it (for an unclosed quote that is the end of the file).
 YAML_CASES = {
     "tab": ("woordenlijst.yml", "  vormen: [veilige basis]", "\tvormen: [veilige basis]", 0, "er staat een tab"),
-    "key without colon": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen [veilige basis]", 0,
-                          "er ontbreekt een dubbele punt"),
-    "unclosed quote": ("woordenlijst.yml", "  vormen: [veilige basis]", '  vormen: "[veilige basis]', 0,
-                       "een aanhalingsteken wordt geopend maar niet gesloten"),
-    "unclosed bracket": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen: [veilige basis", 0,
-                         "een rechte haak [ of accolade { wordt niet gesloten"),
-    "colon in a text": ("woordenlijst.yml", "  vormen: [veilige basis]",
-                        "  vormen: [veilige basis]\n  uitleg: Let op: dit", 1, "er staat een dubbele punt in een tekst"),
-    "key twice": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen: [veilige basis]\n  vormen: [basis]", 1,
-                  "'vormen' staat twee keer in hetzelfde blok (ook op regel {line})"),
-    "list item under a mapping": ("woordenlijst.yml", "  vormen: [veilige basis]", "  vormen: [veilige basis]\n  - basis",
-                                  1, "deze lijstregel (- …) staat niet even ver ingesprongen"),
-    "mkdocs.yml: tab": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md", "\t- Woordenlijst: woordenlijst.md", 0,
-                        "er staat een tab"),
+    "key without colon": (
+        "woordenlijst.yml",
+        "  vormen: [veilige basis]",
+        "  vormen [veilige basis]",
+        0,
+        "er ontbreekt een dubbele punt",
+    ),
+    "unclosed quote": (
+        "woordenlijst.yml",
+        "  vormen: [veilige basis]",
+        '  vormen: "[veilige basis]',
+        0,
+        "een aanhalingsteken wordt geopend maar niet gesloten",
+    ),
+    "unclosed bracket": (
+        "woordenlijst.yml",
+        "  vormen: [veilige basis]",
+        "  vormen: [veilige basis",
+        0,
+        "een rechte haak [ of accolade { wordt niet gesloten",
+    ),
+    "colon in a text": (
+        "woordenlijst.yml",
+        "  vormen: [veilige basis]",
+        "  vormen: [veilige basis]\n  uitleg: Let op: dit",
+        1,
+        "er staat een dubbele punt in een tekst",
+    ),
+    "key twice": (
+        "woordenlijst.yml",
+        "  vormen: [veilige basis]",
+        "  vormen: [veilige basis]\n  vormen: [basis]",
+        1,
+        "'vormen' staat twee keer in hetzelfde blok (ook op regel {line})",
+    ),
+    "list item under a mapping": (
+        "woordenlijst.yml",
+        "  vormen: [veilige basis]",
+        "  vormen: [veilige basis]\n  - basis",
+        1,
+        "deze lijstregel (- …) staat niet even ver ingesprongen",
+    ),
+    "mkdocs.yml: tab": (
+        "mkdocs.yml",
+        "  - Woordenlijst: woordenlijst.md",
+        "\t- Woordenlijst: woordenlijst.md",
+        0,
+        "er staat een tab",
+    ),
     "mkdocs.yml: key without colon": ("mkdocs.yml", "site_name:", "site_name", 0, "er ontbreekt een dubbele punt"),
-    "mkdocs.yml: unclosed quote": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md", '  - Woordenlijst: "woordenlijst.md',
-                                   0, "een aanhalingsteken wordt geopend maar niet gesloten"),
-    "mkdocs.yml: key twice": ("mkdocs.yml", "\nnav:", "\nsite_name: Twee keer\nnav:", 0,
-                              "'site_name' staat twee keer in hetzelfde blok"),
-    "mkdocs.yml: nav entry without colon": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md",
-                                            "  - Woordenlijst woordenlijst.md", 0, "in nav: ontbreekt de dubbele punt tussen de titel"),
-    "mkdocs.yml: list item under a mapping": ("mkdocs.yml", "  - Woordenlijst: woordenlijst.md",
-                                              "  - Woordenlijst: woordenlijst.md\n    - Extra: extra.md", 1,
-                                              "deze lijstregel (- …) staat niet even ver ingesprongen"),
+    "mkdocs.yml: unclosed quote": (
+        "mkdocs.yml",
+        "  - Woordenlijst: woordenlijst.md",
+        '  - Woordenlijst: "woordenlijst.md',
+        0,
+        "een aanhalingsteken wordt geopend maar niet gesloten",
+    ),
+    "mkdocs.yml: key twice": (
+        "mkdocs.yml",
+        "\nnav:",
+        "\nsite_name: Twee keer\nnav:",
+        0,
+        "'site_name' staat twee keer in hetzelfde blok",
+    ),
+    "mkdocs.yml: nav entry without colon": (
+        "mkdocs.yml",
+        "  - Woordenlijst: woordenlijst.md",
+        "  - Woordenlijst woordenlijst.md",
+        0,
+        "in nav: ontbreekt de dubbele punt tussen de titel",
+    ),
+    "mkdocs.yml: list item under a mapping": (
+        "mkdocs.yml",
+        "  - Woordenlijst: woordenlijst.md",
+        "  - Woordenlijst: woordenlijst.md\n    - Extra: extra.md",
+        1,
+        "deze lijstregel (- …) staat niet even ver ingesprongen",
+    ),
 }
 
 
@@ -410,10 +540,16 @@ def test_glossary_yaml_mistake_is_said_at_its_line_by_the_build(tmp_path, case):
 
 FRONT_MATTER = {  # what the editor wrote on line 2 (under the first ---), the line of the mistake, the cause
     "colon in the description": ("description: Wat: gehechtheid is", 2, "er staat een dubbele punt in een tekst"),
-    "unclosed quote": ('description: "Wat gehechtheid is\nvolledige_gids: false', 2,
-                       "een aanhalingsteken wordt geopend maar niet gesloten"),
-    "key twice": ("description: Een zin.\ndescription: Nog een zin.", 3, "'description' staat twee keer in hetzelfde "
-                  "blok (ook op regel 2)"),
+    "unclosed quote": (
+        'description: "Wat gehechtheid is\nvolledige_gids: false',
+        2,
+        "een aanhalingsteken wordt geopend maar niet gesloten",
+    ),
+    "key twice": (
+        "description: Een zin.\ndescription: Nog een zin.",
+        3,
+        "'description' staat twee keer in hetzelfde blok (ook op regel 2)",
+    ),
     "tab": ("description: Een zin.\n\tvolledige_gids: false", 3, "er staat een tab"),
 }
 
@@ -423,9 +559,12 @@ def test_front_matter_mistake_is_said_at_its_line_with_its_cause(tmp_path, case)
     written, line, cause = FRONT_MATTER[case]
     page_file = tmp_path / "pagina.md"
     page_file.write_text(f"---\n{written}\n---\n\n# Pagina\n", encoding="utf-8")
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="pagina.md", abs_src_path=str(page_file)),
-                           meta={"description": "uit MkDocs"})
+    page = SimpleNamespace(
+        file=SimpleNamespace(src_uri="pagina.md", abs_src_path=str(page_file)), meta={"description": "uit MkDocs"}
+    )
     with pytest.raises(PluginError) as error:
         pages.check_front_matter("", page=page, build=None)
-    assert str(error.value).startswith(f"docs/pagina.md, regel {line}: de gegevens bovenaan de pagina"), str(error.value)
+    assert str(error.value).startswith(f"docs/pagina.md, regel {line}: de gegevens bovenaan de pagina"), str(
+        error.value
+    )
     assert f"Meestal is de oorzaak: {cause}" in str(error.value)

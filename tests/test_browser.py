@@ -124,8 +124,9 @@ def test_share_uses_the_devices_share_sheet_when_there_is_one(server, phone_with
     page.goto(f"{server}/wat-is-gehechtheid/?h=veilig")  # as a search result opens it
     page.locator("[data-afdruk] > p.delen .delen__knop").tap()
     shared = page.evaluate("window.__gedeeld")
-    assert shared == {"title": "Wat is gehechtheid?", "url": f"{server}/wat-is-gehechtheid/"}, \
+    assert shared == {"title": "Wat is gehechtheid?", "url": f"{server}/wat-is-gehechtheid/"}, (
         "the page's address, without what the search added"
+    )
 
 
 def test_mail_link_carries_the_public_address(server, phone):

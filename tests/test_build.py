@@ -18,7 +18,9 @@ pytestmark = pytest.mark.slow  # builds copies of the project
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 def _files(folder: Path) -> int:
@@ -28,9 +30,14 @@ def _files(folder: Path) -> int:
 def start_build(project: Path, site: Path, **env) -> subprocess.Popen:
     """The build in a process group of its own, as a terminal starts it (Ctrl+C signals the whole group)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PDF": "0", **env}
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(site)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def wait_until(condition, process: subprocess.Popen, seconds: float = 240) -> None:
@@ -121,7 +128,9 @@ def test_pdf_over_its_time_limit_stops_the_build_with_a_dutch_message(tmp_path):
     process = start_build(project, tmp_path / "site", PDF="1", BOUW_MERK=mark, PDF_TIJDSLIMIET="0.05")
     output, _ = process.communicate(timeout=300)
     assert process.returncode != 0
-    first_chapter = re.search(r"Hoofdstukken:\n\s+- [^:]+: (\S+\.md)", (project / "mkdocs.yml").read_text(encoding="utf-8"))[1]
+    first_chapter = re.search(
+        r"Hoofdstukken:\n\s+- [^:]+: (\S+\.md)", (project / "mkdocs.yml").read_text(encoding="utf-8")
+    )[1]
     assert f"docs/{first_chapter}: de PDF van deze pagina is na 0.05 seconden nog niet klaar" in output, output
     assert "PDF_TIJDSLIMIET=300 ./run.sh build" in output
     assert "Traceback" not in output
@@ -140,11 +149,14 @@ def test_a_changed_stylesheet_gets_a_new_name_and_the_rest_keep_theirs(tmp_path)
     site = tmp_path / "vorige"
     assert build(project, site).returncode == 0
     stylesheet = project / "docs" / "assets" / "site.css"
-    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.nieuw-in-deze-versie { color: inherit; }\n",
-                          encoding="utf-8")
+    stylesheet.write_text(
+        stylesheet.read_text(encoding="utf-8") + "\n.nieuw-in-deze-versie { color: inherit; }\n", encoding="utf-8"
+    )
     assert build(project, tmp_path / "site").returncode == 0
     before, after = linked_files(site), linked_files(tmp_path / "site")
     changed = sorted(before ^ after)
-    assert len(changed) == 2 and all(re.fullmatch(r"assets/site\.[0-9a-f]{8}\.min\.css", path) for path in changed), changed
+    assert len(changed) == 2 and all(re.fullmatch(r"assets/site\.[0-9a-f]{8}\.min\.css", path) for path in changed), (
+        changed
+    )
     new = next(path for path in changed if path in after)
     assert ".nieuw-in-deze-versie" in (tmp_path / "site" / new).read_text(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import (
@@ -29,8 +28,18 @@ TIP_IDS = [
 # The source's side boxes: (page, box id, first words, last words).
 KEY_MESSAGES = [
     ("wat-is-gehechtheid", "kern-nooit-verloren", "Wanneer een kind onveilig gehecht is", "nooit ‘verloren’."),
-    ("waarom-gehechtheid-belangrijk-is", "kern-hechten-aan-pleegouders", "Het is duidelijk dat", "(mogelijks onveilig)."),
-    ("gehechtheid-in-pleegzorg", "kern-vipp-fc-en-basic-trust", "Alle pleegzorgdiensten bieden", "als bijlage 1 opgenomen."),
+    (
+        "waarom-gehechtheid-belangrijk-is",
+        "kern-hechten-aan-pleegouders",
+        "Het is duidelijk dat",
+        "(mogelijks onveilig).",
+    ),
+    (
+        "gehechtheid-in-pleegzorg",
+        "kern-vipp-fc-en-basic-trust",
+        "Alle pleegzorgdiensten bieden",
+        "als bijlage 1 opgenomen.",
+    ),
 ]
 
 
@@ -93,8 +102,12 @@ def test_chapter_source_list_has_dutch_heading(site):
 def test_typo_fixes_are_listed(typo_fixes):
     assert len(typo_fixes) >= 4
     olds = {old for old, _ in typo_fixes}
-    for known in ("wordt al veilige basis beschouwd", "Ook Basis Trust is", "Een meer uitbreide omschrijving",
-                  "Van den Bergh en Wetering"):
+    for known in (
+        "wordt al veilige basis beschouwd",
+        "Ook Basis Trust is",
+        "Een meer uitbreide omschrijving",
+        "Van den Bergh en Wetering",
+    ):
         assert known in olds
 
 
@@ -105,7 +118,7 @@ def test_every_tip_has_its_box_and_id(site, source_chapters):
     assert [box.get("id") for box in boxes] == TIP_IDS
     text = source_chapters["3. Gehechtheid in pleegzorg"]
     tips_part = text[: text.index("Alle pleegzorgdiensten")]
-    tips_part = tips_part[tips_part.index("- Een aantal pleegouderfactoren"):]
+    tips_part = tips_part[tips_part.index("- Een aantal pleegouderfactoren") :]
     tips = [canonical_citations(t.strip()) for t in tips_part.split("- ") if t.strip()]
     assert len(tips) == len(TIP_IDS)
     for tip, box in zip(tips, boxes):

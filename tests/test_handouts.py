@@ -68,8 +68,14 @@ def handout_order(site) -> list[str]:
     return service_last(site, [tip for _, tip in tips_of_the_guide(site)])
 
 
-@pytest.mark.parametrize("slug,tip", [("tips-op-een-blad", "section.deel"), ("selectie", "section.deel"),
-                                      ("tipkaarten", "div.tipkaart:not(.tipkaart--bronnen)")])
+@pytest.mark.parametrize(
+    "slug,tip",
+    [
+        ("tips-op-een-blad", "section.deel"),
+        ("selectie", "section.deel"),
+        ("tipkaarten", "div.tipkaart:not(.tipkaart--bronnen)"),
+    ],
+)
 def test_family_handouts_put_the_service_tip_last_under_its_own_heading(site, slug, tip):
     """Handed to families: they open with a tip for foster parents, and the service's tip (screening for the
     foster parents' own traumas) comes after all of theirs, under a heading that says it is for the service."""
@@ -130,7 +136,8 @@ def test_caseworker_chooses_two_tips_and_the_family_sees_just_those(tab, server,
     for tip in shown:
         text = tab.locator(f"section[data-deel='{tip}']").evaluate(
             "s => { const c = s.cloneNode(true); c.querySelectorAll('.bronverwijzing').forEach(e => e.remove());"
-            " return c.textContent; }")
+            " return c.textContent; }"
+        )
         assert squash(texts[tip]) in squash(text), tip
     assert tab.locator("section.deel a.deel__verder, section.deel .deel__verder a").count() == 2
     sources = tab.locator(".deel-bronnen li").evaluate_all("items => items.map(i => i.id)")
@@ -151,8 +158,9 @@ def test_deep_in_the_list_a_bar_shows_the_choice_and_copies_it(tab, server):
     group = tab.locator("details.kiezer__delen", has=tab.locator("input[value='tip-stabiele-relaties']"))
     group.locator("> summary").tap()
     tab.locator("label[for='kies-tip-stabiele-relaties']").tap()
-    assert not tab.locator(".kiezer__keuze").is_visible() or not in_view(tab, ".kiezer__keuze"), \
+    assert not tab.locator(".kiezer__keuze").is_visible() or not in_view(tab, ".kiezer__keuze"), (
         "the tick is far below the choice box"
+    )
     bar.wait_for(state="visible")
     assert in_view(tab, ".kiezer__balk"), "the bar is on the screen"
     assert bar.locator(".kiezer__balk-tekst").inner_text() == "1 stuk gekozen"
@@ -166,8 +174,11 @@ def test_deep_in_the_list_a_bar_shows_the_choice_and_copies_it(tab, server):
 
 
 def in_view(tab, selector: str) -> bool:
-    return tab.evaluate("""selector => { const box = document.querySelector(selector).getBoundingClientRect();
-        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight; }""", selector)
+    return tab.evaluate(
+        """selector => { const box = document.querySelector(selector).getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight; }""",
+        selector,
+    )
 
 
 def test_unknown_parts_are_skipped_with_one_calm_line(tab, server):
@@ -176,7 +187,10 @@ def test_unknown_parts_are_skipped_with_one_calm_line(tab, server):
     tab.wait_for_timeout(500)
     message = tab.locator(".selectie__melding")
     assert message.is_visible()
-    assert message.inner_text() == "2 stukken uit deze link staan niet (meer) in de gids. De andere stukken zie je hieronder."
+    assert (
+        message.inner_text()
+        == "2 stukken uit deze link staan niet (meer) in de gids. De andere stukken zie je hieronder."
+    )
     shown = tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
     assert shown == ["wat-is-gehechtheid:veilig-gehecht", "tip-au-momentjes"], "the guide's order"
     section = tab.locator("section[data-deel='wat-is-gehechtheid:veilig-gehecht']")
@@ -218,16 +232,24 @@ def test_the_selection_prints_as_a_handout(tab, server, tmp_path):
     pages = len(PdfReader(pdf).pages)
     text = normalise(pdf_text(pdf))
     assert 1 <= pages <= 2, f"{pages} pages"
-    for words in ("Kinderen zijn gebaat bij stabiele gehechtheidsrelaties", "Alle pleegzorgdiensten bieden VIPP-FC",
-                  "Bronnen", "Forslund", "Notities", "Laatst gecontroleerd", "Deze selectie staat online op"):
+    for words in (
+        "Kinderen zijn gebaat bij stabiele gehechtheidsrelaties",
+        "Alle pleegzorgdiensten bieden VIPP-FC",
+        "Bronnen",
+        "Forslund",
+        "Notities",
+        "Laatst gecontroleerd",
+        "Deze selectie staat online op",
+    ):
         assert words in text, words
     assert squash(f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust") in squash(text)
     for chrome in ("Deel deze pagina", "Stuur per mail", "Toon de selectie", "Even geduld", "Lees deze tekst online"):
         assert chrome not in text, chrome
     subprocess.run(["pdftoppm", "-png", "-r", "200", str(pdf), str(tmp_path / "selectie")], check=True)
     decoded = [url for png in sorted(tmp_path.glob("selectie*.png")) for url in decode_qr(png)]
-    assert f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust" in decoded, \
+    assert f"{server}/selectie/?delen=tip-stabiele-relaties,kern-vipp-fc-en-basic-trust" in decoded, (
         "the printed QR code leads to the selection"
+    )
     assert f"{server}/selectie/" not in decoded, "no code leads to the bare page, which shows every tip"
 
 
@@ -305,7 +327,10 @@ def test_tip_cards_one_per_tip_each_with_its_own_qr_code(site):
 
 @pytest.mark.pdf
 def test_print_page_lists_the_handouts_with_pages_and_size(site):
-    items = {normalise(li.a.get_text()): normalise(li.get_text()) for li in soup_of(site, "printen").select("ul.pdf-lijst li")}
+    items = {
+        normalise(li.a.get_text()): normalise(li.get_text())
+        for li in soup_of(site, "printen").select("ul.pdf-lijst li")
+    }
     for title in ("Alle tips op één blad", "Tipkaarten (vier per A4-blad, om te knippen)", "Gehechtheid in pleegzorg"):
         assert re.search(r"\(\d+ pagina’s?, \d+ kB\)$", items[title]), items
     assert soup_of(site, "printen").select_one("a[href$='tips-op-een-blad/']") is not None
@@ -313,7 +338,9 @@ def test_print_page_lists_the_handouts_with_pages_and_size(site):
 
 def shown_parts(tab) -> list[str]:
     tab.locator("html.selectie-gekozen").wait_for(state="attached", timeout=20000)
-    tab.locator("canvas.selectie__qr[aria-label*='?delen='], .selectie__qr-uitleg:not([hidden])").first.wait_for(state="attached")
+    tab.locator("canvas.selectie__qr[aria-label*='?delen='], .selectie__qr-uitleg:not([hidden])").first.wait_for(
+        state="attached"
+    )
     return tab.locator("section.deel").evaluate_all("sections => sections.map(s => s.dataset.deel)")
 
 
@@ -325,7 +352,8 @@ def test_a_chosen_service_tip_comes_last_under_its_own_heading(tab, server, site
     tab.goto(f"{server}/selectie/?delen={service},{family}")
     tab.locator("html.selectie-gekozen").wait_for(state="attached", timeout=20000)
     order = tab.locator(".selectie__delen > *").evaluate_all(
-        "nodes => nodes.map(n => n.dataset.deel || n.id).filter(Boolean)")
+        "nodes => nodes.map(n => n.dataset.deel || n.id).filter(Boolean)"
+    )
     assert order == [family, "voor-de-pleegzorgdienst", service]
     assert tab.locator("h2#voor-de-pleegzorgdienst").is_visible()
 
@@ -363,8 +391,10 @@ def test_an_address_too_long_for_a_qr_code_still_shows_the_chosen_parts(tab, ser
 
     tab.route("**/selectie/?*", long_ids)
     tab.goto(f"{server}/voor-begeleiders/")
-    parts = [part + (suffix if ":" in part else "") for part in
-             tab.locator("input[name=delen]").evaluate_all("boxes => boxes.map(b => b.value)")]
+    parts = [
+        part + (suffix if ":" in part else "")
+        for part in tab.locator("input[name=delen]").evaluate_all("boxes => boxes.map(b => b.value)")
+    ]
     tab.goto(f"{server}/selectie/?delen=" + ",".join(parts))
     assert len(tab.url.encode()) > 2953, "test setup: too long for any QR code"
     assert shown_parts(tab) == service_last(site, parts), "the chosen parts, not all tips"

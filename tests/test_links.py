@@ -11,9 +11,9 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, build, copy_project, nav_pages, page_ids, soup_of
-
 from gids import addresses
+
+from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, build, copy_project, nav_pages, page_ids, soup_of
 
 CONTRACT = ROOT / "adressen.txt"
 
@@ -40,7 +40,9 @@ def content_pages(site):
     """Built pages that are real pages (not an error page such as 404.html, or a redirect)."""
     for page in all_pages(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-        if ERROR_PAGE.fullmatch(page.relative_to(site).as_posix()) or soup.find("meta", attrs={"http-equiv": "refresh"}):
+        if ERROR_PAGE.fullmatch(page.relative_to(site).as_posix()) or soup.find(
+            "meta", attrs={"http-equiv": "refresh"}
+        ):
             continue
         yield page, soup
 
@@ -61,7 +63,8 @@ def test_contract_addresses_resolve_or_redirect(site):
         if path in moved:
             assert page.exists(), f"{address}: redirected in mkdocs.yml, but no redirect page was built"
             refresh = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(
-                "meta", attrs={"http-equiv": "refresh"})
+                "meta", attrs={"http-equiv": "refresh"}
+            )
             assert refresh is not None, f"{address}: should redirect"
             continue
         assert page.exists(), f"{address}: page is gone (add a redirect in mkdocs.yml)"
@@ -89,7 +92,8 @@ def test_every_public_address_of_the_site_is_in_adressen_txt(site):
     assert not missing, (
         f"Deze {len(missing)} adres(sen) van de site staan nog niet in adressen.txt: {', '.join(missing[:8])}"
         f"{', …' if len(missing) > 8 else ''}.\nLeg ze vast met ./run.sh adressen en neem adressen.txt mee in je "
-        "commit. Is een kop nog niet af? Hernoem hem dan eerst: een adres ligt pas vast als het in adressen.txt staat.")
+        "commit. Is een kop nog niet af? Hernoem hem dan eerst: een adres ligt pas vast als het in adressen.txt staat."
+    )
 
 
 def test_only_builds_that_publish_or_are_asked_to_record_addresses(monkeypatch):
@@ -113,7 +117,9 @@ def test_a_build_records_new_addresses_only_when_asked(tmp_path):
     listed = (project / "adressen.txt").read_text(encoding="utf-8").splitlines()
     removed = [line for line in listed if line.startswith("/wat-is-gehechtheid/")]
     assert len(removed) > 3 and "/wat-is-gehechtheid/" in removed
-    (project / "adressen.txt").write_text("".join(f"{line}\n" for line in listed if line not in removed), encoding="utf-8")
+    (project / "adressen.txt").write_text(
+        "".join(f"{line}\n" for line in listed if line not in removed), encoding="utf-8"
+    )
     before = (project / "adressen.txt").read_bytes()
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
@@ -130,8 +136,11 @@ def test_a_build_records_new_addresses_only_when_asked(tmp_path):
 
 def files_of(project: Path) -> dict[str, bytes]:
     """Every file of a project copy, by path (not the cache of QR codes and compressed files, which git ignores)."""
-    return {path.relative_to(project).as_posix(): path.read_bytes() for path in sorted(project.rglob("*"))
-            if path.is_file() and ".cache" not in path.relative_to(project).parts}
+    return {
+        path.relative_to(project).as_posix(): path.read_bytes()
+        for path in sorted(project.rglob("*"))
+        if path.is_file() and ".cache" not in path.relative_to(project).parts
+    }
 
 
 @pytest.mark.slow  # builds a copy of the project twice
@@ -164,10 +173,18 @@ def test_redirect_leads_to_its_new_place(site):
         assert soup.html["lang"] == "nl"
 
 
-@pytest.mark.parametrize("tip_id", [
-    "tip-ondersteun-pleegouders", "tip-kleine-signalen", "tip-kind-bezeert-zich", "tip-au-momentjes",
-    "tip-stabiele-relaties", "tip-fijne-momenten", "tip-controlerend-gedrag",
-])
+@pytest.mark.parametrize(
+    "tip_id",
+    [
+        "tip-ondersteun-pleegouders",
+        "tip-kleine-signalen",
+        "tip-kind-bezeert-zich",
+        "tip-au-momentjes",
+        "tip-stabiele-relaties",
+        "tip-fijne-momenten",
+        "tip-controlerend-gedrag",
+    ],
+)
 def test_every_tip_has_a_visible_link_to_itself(site, tip_id):
     box = soup_of(site, "gehechtheid-in-pleegzorg").find(id=tip_id)
     link = box.select_one(".admonition-title a.headerlink")
@@ -229,8 +246,16 @@ def test_caseworkers_page_links_every_chapter_section_and_tip(site):
     """Every address of the contract is on Voor begeleiders with a copy button and a QR code (not listed
     there: the page itself, single sources, glossary words, the print page, moved addresses, the pages
     outside the menu)."""
-    skipped = ("/voor-begeleiders", "/bronnen/#bron-", "/woordenlijst/#", "/volledige-gids/", "/selectie/",
-               "/tips-op-een-blad/", "/tipkaarten/", *redirects())
+    skipped = (
+        "/voor-begeleiders",
+        "/bronnen/#bron-",
+        "/woordenlijst/#",
+        "/volledige-gids/",
+        "/selectie/",
+        "/tips-op-een-blad/",
+        "/tipkaarten/",
+        *redirects(),
+    )
     soup = soup_of(site, "voor-begeleiders")
     buttons = soup.select("form.kiezer button.kopieer-link[data-url]")
     addresses = {button["data-url"] for button in buttons}

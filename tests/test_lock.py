@@ -24,10 +24,15 @@ def test_every_locked_package_is_pinned_with_hashes():
 
 
 def test_run_sh_installs_only_what_matches_the_hashes():
-    installs = [line for line in (ROOT / "run.sh").read_text(encoding="utf-8").splitlines()
-                if "pip install" in line and not line.lstrip().startswith("#")]
+    installs = [
+        line
+        for line in (ROOT / "run.sh").read_text(encoding="utf-8").splitlines()
+        if "pip install" in line and not line.lstrip().startswith("#")
+    ]
     from_index = [line for line in installs if "--no-deps" not in line]
-    assert from_index and all("--require-hashes" in line and "-r requirements.lock" in line for line in from_index), installs
+    assert from_index and all("--require-hashes" in line and "-r requirements.lock" in line for line in from_index), (
+        installs
+    )
     # The one other install is the site's own package from this folder: nothing from an index, nothing built
     # in an environment of its own (which would fetch setuptools unpinned).
     own = [line for line in installs if "--no-deps" in line]

@@ -32,7 +32,9 @@ BIB = """\
   brochure-number = {3},
   status = {reconstructed}
 }
-""" + "".join(f"\n@misc{{bron{n},\n  brochure-number = {{{n}}},\n  status = {{unrecovered}}\n}}\n" for n in range(31, 37))
+""" + "".join(
+    f"\n@misc{{bron{n},\n  brochure-number = {{{n}}},\n  status = {{unrecovered}}\n}}\n" for n in range(31, 37)
+)
 
 REACTION = "mailto:redactie@pleegzorg.example"
 
@@ -46,8 +48,11 @@ def bib(tmp_path_factory):
 
 
 def render(text: str, bib) -> BeautifulSoup:
-    html = markdown.markdown(text, extensions=["gids.markdown", "footnotes", "attr_list", "md_in_html"],
-                             extension_configs={"gids.markdown": {"references": str(bib), "reaction": REACTION}})
+    html = markdown.markdown(
+        text,
+        extensions=["gids.markdown", "footnotes", "attr_list", "md_in_html"],
+        extension_configs={"gids.markdown": {"references": str(bib), "reaction": REACTION}},
+    )
     assert "[@" not in html and "[^" not in html and "gids:bron" not in html
     return BeautifulSoup(html, "html.parser")
 
@@ -69,8 +74,13 @@ def test_one_marker(bib):
     group = soup.select("p span.bronverwijzing")
     assert len(group) == 1
     link = group[0].select_one("a.footnote-ref")
-    assert link.attrs == {"class": ["footnote-ref"], "id": "ref-2", "href": "#bron-2", "data-bronnen": "2",
-                          "data-search-exclude": ""}
+    assert link.attrs == {
+        "class": ["footnote-ref"],
+        "id": "ref-2",
+        "href": "#bron-2",
+        "data-bronnen": "2",
+        "data-search-exclude": "",
+    }
     assert link.get_text() == "Bron 2" and seen(link) == "2"
     assert soup.select_one("p").get_text() == "Een zin Bron 2."
     heading = soup.select_one("h2")
@@ -124,22 +134,31 @@ def test_a_source_cited_again(bib):
 def test_an_unknown_key_is_named_in_dutch(bib):
     with pytest.raises(SourceError) as error:
         render("Een zin.\nNog een zin [@peeters2020; @onbekend2021].", bib)
-    assert str(error.value).startswith("onbekende bron @onbekend2021 (regel 2): die sleutel staat niet in "
-                                       "references.bib. Kijk de schrijfwijze na (hoofdletters tellen)")
+    assert str(error.value).startswith(
+        "onbekende bron @onbekend2021 (regel 2): die sleutel staat niet in "
+        "references.bib. Kijk de schrijfwijze na (hoofdletters tellen)"
+    )
 
 
 def test_status_labels(bib):
     soup = render("Gereconstrueerd [@smith2019], niet gevonden [@bron31].", bib)
     label = sources_list(soup).select_one("li#bron-3 a.bronstatus")
-    assert label.attrs == {"class": ["bronstatus", "bronstatus--reconstructed"], "href": "over-deze-gids.md#over-de-bronnen",
-                           "aria-label": "Gereconstrueerd: wat betekent dat? (bron 3)"}
+    assert label.attrs == {
+        "class": ["bronstatus", "bronstatus--reconstructed"],
+        "href": "over-deze-gids.md#over-de-bronnen",
+        "aria-label": "Gereconstrueerd: wat betekent dat? (bron 3)",
+    }
     assert label.get_text() == "Gereconstrueerd"
     missing = sources_list(soup).select_one("li#bron-31")
-    assert missing.p.get_text().startswith("Bron 31 uit de oorspronkelijke brochure is nog niet teruggevonden. "
-                                           "Nog niet teruggevonden Ken je deze bron? Laat het ons weten.")
+    assert missing.p.get_text().startswith(
+        "Bron 31 uit de oorspronkelijke brochure is nog niet teruggevonden. "
+        "Nog niet teruggevonden Ken je deze bron? Laat het ons weten."
+    )
     assert missing.select_one("a.bronstatus")["aria-label"] == "Nog niet teruggevonden: wat betekent dat? (bron 31)"
-    assert missing.select_one("a.bron-oproep")["href"] == \
-        "mailto:redactie@pleegzorg.example?subject=Bron%2031%20van%20de%20brochure"
+    assert (
+        missing.select_one("a.bron-oproep")["href"]
+        == "mailto:redactie@pleegzorg.example?subject=Bron%2031%20van%20de%20brochure"
+    )
 
 
 def test_an_english_title_is_marked_english(bib):
@@ -147,7 +166,9 @@ def test_an_english_title_is_marked_english(bib):
     english = sources_list(soup).select_one("li#bron-3")
     assert [span.get_text() for span in english.select("[lang]")] == ["Attachment at home", "Child Development"]
     assert {span["lang"] for span in english.select("[lang]")} == {"en"}
-    assert english.p.get_text().startswith("Smith, J., en Jones, M. (2019). Attachment at home. Child Development, 12, 1–10.")
+    assert english.p.get_text().startswith(
+        "Smith, J., en Jones, M. (2019). Attachment at home. Child Development, 12, 1–10."
+    )
     assert not sources_list(soup).select("li#bron-2 [lang]")
 
 
@@ -177,10 +198,14 @@ def test_no_citation_no_list(bib):
 
 def test_every_source_and_their_state(bib):
     soup = render("\\bronnenstatus\n\n\\full_bibliography", bib)
-    assert soup.select_one("p").get_text() == ("Van de 8 bronnen uit de brochure zijn er 1 gecontroleerd, "
-                                               "1 gereconstrueerd en 6 nog niet teruggevonden.")
-    assert [a["href"] for a in soup.select("ul a.bronnummer")][:3] == ["bronnen.md#bron-2", "bronnen.md#bron-3",
-                                                                       "bronnen.md#bron-31"]
+    assert soup.select_one("p").get_text() == (
+        "Van de 8 bronnen uit de brochure zijn er 1 gecontroleerd, 1 gereconstrueerd en 6 nog niet teruggevonden."
+    )
+    assert [a["href"] for a in soup.select("ul a.bronnummer")][:3] == [
+        "bronnen.md#bron-2",
+        "bronnen.md#bron-3",
+        "bronnen.md#bron-31",
+    ]
     items = soup.select("ol.bronnenlijst > li")
     assert [(li["id"], li["value"]) for li in items] == [(f"bron-{n}", str(n)) for n in (2, 3, 31, 32, 33, 34, 35, 36)]
     assert items[0].get_text() == "Peeters, A. (2020). Hechting thuis. Lannoo."

@@ -26,15 +26,26 @@ def convert(tmp_path):
     def convert(text: str) -> str:
         return markdown.markdown(
             text,
-            extensions=["gids.markdown", "abbr", "attr_list", "md_in_html", "toc", "tables", "footnotes",
-                        "pymdownx.blocks.admonition"],
+            extensions=[
+                "gids.markdown",
+                "abbr",
+                "attr_list",
+                "md_in_html",
+                "toc",
+                "tables",
+                "footnotes",
+                "pymdownx.blocks.admonition",
+            ],
             extension_configs={
                 "gids.markdown": {"glossary": str(path), "glossary_page": "woordenlijst.md"},
                 # As gids/glossary.py fills it in from woordenlijst.yml for MkDocs:
-                "abbr": {"glossary": {"veilige basis": "Een plek om van te vertrekken.", "continuïteit": "Dat het blijft."}},
+                "abbr": {
+                    "glossary": {"veilige basis": "Een plek om van te vertrekken.", "continuïteit": "Dat het blijft."}
+                },
                 "toc": {"permalink": True, "permalink_title": "Link naar dit onderdeel"},
                 "pymdownx.blocks.admonition": {"types": ["pleegtip", "kernboodschap", "samenvatting"]},
-            })
+            },
+        )
 
     return convert
 
@@ -52,36 +63,48 @@ def test_a_word_stays_plain_in_headings_links_and_box_titles(convert):
     assert '<h2 id="een-veilige-basis">Een veilige basis<a' in html
     assert '<a href="elders.md">een veilige basis</a>' in html
     assert '<p class="admonition-title">Zoek een veilige basis' in html
-    assert '<p>Zorg voor <a class="uitleg" href="woordenlijst.md#woord-continuiteit">continuïteit</a>.</p>' in html, \
+    assert '<p>Zorg voor <a class="uitleg" href="woordenlijst.md#woord-continuiteit">continuïteit</a>.</p>' in html, (
         "in the box's text a word is explained"
+    )
     assert "<abbr" not in html and html.count('class="uitleg"') == 1
 
 
 def test_the_glossary_page_lists_the_words_and_links_none(convert):
     html = convert("Elke veilige basis.\n\n\\woordenlijst\n")
-    assert html == ('<p>Elke veilige basis.</p>\n<dl class="woordenlijst">\n'
-                    '<dt id="woord-continuiteit">Continuïteit</dt>\n<dd>Dat het blijft.</dd>\n'
-                    '<dt id="woord-veilige-basis">veilige basis</dt>\n<dd>Een plek om van te vertrekken.</dd>\n</dl>')
+    assert html == (
+        '<p>Elke veilige basis.</p>\n<dl class="woordenlijst">\n'
+        '<dt id="woord-continuiteit">Continuïteit</dt>\n<dd>Dat het blijft.</dd>\n'
+        '<dt id="woord-veilige-basis">veilige basis</dt>\n<dd>Een plek om van te vertrekken.</dd>\n</dl>'
+    )
 
 
 def test_a_tip_gets_its_link_and_headings_their_names(convert):
     html = convert(f"## Tips\n\n{TIP}")
-    assert ('<p class="admonition-title">Zoek een veilige basis<a aria-label="Link naar deze tip: Zoek een veilige '
-            'basis" class="headerlink" href="#tip-basis">#</a></p>') in html
-    assert ('<h2 id="tips">Tips<a aria-label="Link naar dit onderdeel: Tips" class="headerlink" href="#tips">'
-            '&para;</a></h2>') in html, "named, not titled"
+    assert (
+        '<p class="admonition-title">Zoek een veilige basis<a aria-label="Link naar deze tip: Zoek een veilige '
+        'basis" class="headerlink" href="#tip-basis">#</a></p>'
+    ) in html
+    assert (
+        '<h2 id="tips">Tips<a aria-label="Link naar dit onderdeel: Tips" class="headerlink" href="#tips">'
+        "&para;</a></h2>"
+    ) in html, "named, not titled"
 
 
 def test_a_key_message_gets_its_link(convert):
     html = convert("/// kernboodschap | Nooit verloren\n    attrs: {id: kern-nooit}\n\nTekst.\n///\n")
-    assert ('<a aria-label="Link naar deze kernboodschap: Nooit verloren" class="headerlink" href="#kern-nooit">#</a>'
-            in html)
+    assert (
+        '<a aria-label="Link naar deze kernboodschap: Nooit verloren" class="headerlink" href="#kern-nooit">#</a>'
+        in html
+    )
 
 
-@pytest.mark.parametrize("options,expected", [
-    ("", "de tip 'Zonder id' heeft geen id"),
-    ("    attrs: {id: basis}\n", "de tip 'Zonder id' heeft de id 'basis', maar die moet beginnen met tip-"),
-])
+@pytest.mark.parametrize(
+    "options,expected",
+    [
+        ("", "de tip 'Zonder id' heeft geen id"),
+        ("    attrs: {id: basis}\n", "de tip 'Zonder id' heeft de id 'basis', maar die moet beginnen met tip-"),
+    ],
+)
 def test_a_tip_without_its_id_stops(convert, options, expected):
     with pytest.raises(BoxError) as error:
         convert(f"/// pleegtip | Zonder id\n{options}\nTekst.\n///\n")

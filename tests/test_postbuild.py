@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, chapter_pages
 from gids import addresses, compress, csp, fingerprint, glossary, postbuild
 from gids.model import PageFacts, Site, Term
 from gids.project import nav_pages
+
+from conftest import ROOT, chapter_pages
 
 PAGE = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>{title}</title>
@@ -33,11 +34,18 @@ def hand_written(tmp_path: Path, pages: dict[str, str]) -> Site:
     (folder / "assets").mkdir()
     (folder / "assets" / "site.js").write_text("console.log('hallo');\n" * 40, encoding="utf-8")
     (tmp_path / "adressen.txt").write_text("# adressen\n/\n", encoding="utf-8")
-    facts = [PageFacts(url=url, source=f"docs/{url.rstrip('/') or 'index'}.md", title=url or "Start")
-             for url in pages]
-    return Site(folder=folder, root=tmp_path, url="https://gids.example/", name="Gids", description="Een gids",
-                favicon="data:,", stylesheet="assets/site.css", pages=facts,
-                glossary=[Term("veilige basis", ["veilige basis"], "Uitleg.", "woord-veilige-basis", 1)])
+    facts = [PageFacts(url=url, source=f"docs/{url.rstrip('/') or 'index'}.md", title=url or "Start") for url in pages]
+    return Site(
+        folder=folder,
+        root=tmp_path,
+        url="https://gids.example/",
+        name="Gids",
+        description="Een gids",
+        favicon="data:,",
+        stylesheet="assets/site.css",
+        pages=facts,
+        glossary=[Term("veilige basis", ["veilige basis"], "Uitleg.", "woord-veilige-basis", 1)],
+    )
 
 
 def passes(*steps) -> tuple[postbuild.Pass, ...]:
@@ -87,8 +95,9 @@ def test_a_glossary_word_no_page_explains_stops_the_build(tmp_path):
     site = hand_written(tmp_path, {"": "<p>Geen uitgelegd woord.</p>"})
     with pytest.raises(glossary.GlossaryError, match="nergens in de gids"):
         postbuild.run(site, passes(glossary.collect_used, glossary.check_used))
-    used = hand_written(tmp_path / "b", {"": '<p><a class="uitleg" href="woordenlijst/#woord-veilige-basis">veilige '
-                                              "basis</a></p>"})
+    used = hand_written(
+        tmp_path / "b", {"": '<p><a class="uitleg" href="woordenlijst/#woord-veilige-basis">veilige basis</a></p>'}
+    )
     postbuild.run(used, passes(glossary.collect_used, glossary.check_used))  # explained once: no error
 
 
@@ -126,19 +135,23 @@ def test_the_command_says_a_mistake_in_dutch(tmp_path):
     """`python -m gids.postbuild` on a folder whose page links nowhere: a Dutch message, exit code 1."""
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text("site_name: Gids\nsite_url: https://gids.example/\nnav:\n  - Start: index.md\n"
-                                        "extra_css: [assets/site.css]\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Gids\nsite_url: https://gids.example/\nnav:\n  - Start: index.md\nextra_css: [assets/site.css]\n",
+        encoding="utf-8",
+    )
     (project / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
     (project / "woordenlijst.yml").write_text("[]\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text(PAGE.format(title="Start", up="", body='<a href="weg/">weg</a>'),
-                                     encoding="utf-8")
+    (site / "index.html").write_text(PAGE.format(title="Start", up="", body='<a href="weg/">weg</a>'), encoding="utf-8")
     steps = ("addresses.collect", "addresses.check")
-    code = ("import sys; from gids import postbuild; "
-            f"postbuild.PASSES = tuple(p for p in postbuild.PASSES if p.name in {steps!r}); "
-            "sys.exit(postbuild.main(sys.argv[1:]))")
-    result = subprocess.run([sys.executable, "-c", code, str(site), "--project", str(project)],
-                            capture_output=True, text=True)
+    code = (
+        "import sys; from gids import postbuild; "
+        f"postbuild.PASSES = tuple(p for p in postbuild.PASSES if p.name in {steps!r}); "
+        "sys.exit(postbuild.main(sys.argv[1:]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(site), "--project", str(project)], capture_output=True, text=True
+    )
     assert result.returncode == 1, result.stderr
     assert "docs/index.md" in result.stderr and "bestaat niet" in result.stderr, result.stderr

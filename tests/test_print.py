@@ -15,11 +15,11 @@ from pypdf import PdfReader
 
 from conftest import (
     ARTIFACTS,
-    ROOT,
-    chapter_pages,
     CHAPTERS,
+    ROOT,
     SITE_URL,
     canonical_citations,
+    chapter_pages,
     nav_pages,
     normalise,
     sentences,
@@ -39,16 +39,29 @@ PAGE_BUDGET = {  # A4 pages at most, per chapter and for the whole guide
     "vipp-fc-en-basic-trust": 3,
     "volledige-gids": 40,  # grew with "Herken je dit?", "In één oogopslag" and the longer glossary (36 pages)
 }
-SITE_CHROME = ["Deel deze pagina", "Deel deze tip", "Stuur per mail", "Zoeken", "Inhoudstafel", "Vorige",
-               "Terug naar boven", "Download als PDF", "↩", "Laat het ons weten", "Ga naar inhoud",
-               "Donkere weergave", "Kopieer link"]
+SITE_CHROME = [
+    "Deel deze pagina",
+    "Deel deze tip",
+    "Stuur per mail",
+    "Zoeken",
+    "Inhoudstafel",
+    "Vorige",
+    "Terug naar boven",
+    "Download als PDF",
+    "↩",
+    "Laat het ons weten",
+    "Ga naar inhoud",
+    "Donkere weergave",
+    "Kopieer link",
+]
 MAX_BYTES = 1_000_000
 
 
 def pdf_text(path, page=None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def squash(text: str) -> str:
@@ -63,8 +76,11 @@ def pdf_pages(path) -> list[str]:
 def pdf_body(path, title: str) -> str:
     """The printed text without the page furniture (running header, page numbers) between pages."""
     furniture = {"Gehechtheid in pleegzorg", title}
-    lines = [line for line in pdf_text(path).splitlines()
-             if line.strip() not in furniture and not re.fullmatch(r"Pagina \d+ van \d+", line.strip())]
+    lines = [
+        line
+        for line in pdf_text(path).splitlines()
+        if line.strip() not in furniture and not re.fullmatch(r"Pagina \d+ van \d+", line.strip())
+    ]
     return normalise(" ".join(lines))
 
 
@@ -107,9 +123,12 @@ def test_pdf_metadata_fonts_and_links(site, pdfs, name):
     fonts = subprocess.run(["pdffonts", str(pdfs[name])], capture_output=True, text=True, check=True).stdout
     rows = fonts.splitlines()[2:]
     assert rows and all(row.split()[-5] == "yes" for row in rows), f"every font embedded:\n{fonts}"
-    uris = [annotation.get_object()["/A"]["/URI"]
-            for page in reader.pages for annotation in page.get("/Annots", [])
-            if annotation.get_object().get("/A", {}).get("/URI")]
+    uris = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object().get("/A", {}).get("/URI")
+    ]
     assert uris, "links are kept"
     assert all(uri.startswith((SITE_URL, "https://doi.org/")) for uri in uris), [u for u in uris][:5]
 
@@ -117,8 +136,22 @@ def test_pdf_metadata_fonts_and_links(site, pdfs, name):
 @pytest.mark.parametrize("slug", list(CHAPTERS.values()))
 def test_every_printed_page_names_the_guide_the_chapter_and_the_page(pdfs, slug):
     ARTIFACTS.mkdir(exist_ok=True)  # the first page as a picture, to look at (test-artifacts/)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdfs[slug]),
-                    str(ARTIFACTS / f"print-{slug}")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdfs[slug]),
+            str(ARTIFACTS / f"print-{slug}"),
+        ],
+        check=True,
+    )
     pages = pdf_pages(pdfs[slug])
     for number, text in enumerate(pages, start=1):
         assert "Gehechtheid in pleegzorg" in text and TITLES[slug] in text, f"{slug} p{number}: running header"
@@ -131,8 +164,9 @@ def test_tip_and_key_message_boxes_are_never_split(site, pdfs):
     for box in soup_of(site, slug).select("div.admonition.pleegtip, div.admonition.kernboodschap"):
         paragraphs = [p for p in box.select("p") if not {"admonition-title", "delen"} & set(p.get("class", []))]
         first, last = normalise(paragraphs[0].get_text(" "))[:50], normalise(paragraphs[-1].get_text(" "))[-50:]
-        assert any(squash(first) in squash(page) and squash(last) in squash(page) for page in pages), \
+        assert any(squash(first) in squash(page) and squash(last) in squash(page) for page in pages), (
             f"{box['id']} is split across pages"
+        )
 
 
 @pytest.mark.pdf
@@ -142,8 +176,9 @@ def test_chapters_link_to_their_pdf_and_the_print_page_lists_them(site):
         assert link.get_text() == "Download als PDF"
         assert (site / slug / link["href"]).resolve() == (site / "pdf" / f"{slug}.pdf").resolve()
     listed = [a["href"] for a in soup_of(site, "printen").select("ul.pdf-lijst a")]
-    assert len(listed) == len(chapter_pages()) + 3, \
+    assert len(listed) == len(chapter_pages()) + 3, (
         "a PDF of every page of the nav section Hoofdstukken, of the guide, the tip sheet and the tip cards"
+    )
     assert all((site / "printen" / href).resolve().is_file() for href in listed)
 
 
@@ -179,8 +214,16 @@ def test_whole_guide_holds_every_page_of_the_menu_that_its_front_matter_lets_in(
 def test_print_shows_only_content_and_external_addresses(server, desktop):
     desktop.goto(f"{server}/gehechtheid-in-pleegzorg/")
     desktop.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", "p.delen",
-                     ".headerlink", ".footnote-backref", ".pdf-download"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        "p.delen",
+        ".headerlink",
+        ".footnote-backref",
+        ".pdf-download",
+    ):
         assert not desktop.locator(selector).first.is_visible(), f"{selector} is printed"
     for selector in ("h1", "#tip-kleine-signalen", "#kern-vipp-fc-en-basic-trust", "div.footnote", ".print-adres"):
         assert desktop.locator(selector).first.is_visible(), f"{selector} is not printed"
@@ -190,13 +233,16 @@ def test_print_shows_only_content_and_external_addresses(server, desktop):
                    return getComputedStyle(a, '::after').content; }"""
     )
     assert "https://www.example.org/folder" in after
-    size = desktop.evaluate("parseFloat(getComputedStyle(document.querySelector('[data-afdruk] > p:not(.delen)')).fontSize)")
+    size = desktop.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('[data-afdruk] > p:not(.delen)')).fontSize)"
+    )
     assert 14.6 <= size <= 16.1, f"body text {size}px is not 11–12 pt"
 
 
 def test_whole_guide_prints_its_contents_without_javascript(browser, server, site):
-    titles = [soup_of(site, slug).select_one("article h1").get_text().removesuffix("¶").strip()
-              for slug in CHAPTERS.values()]
+    titles = [
+        soup_of(site, slug).select_one("article h1").get_text().removesuffix("¶").strip() for slug in CHAPTERS.values()
+    ]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server}/volledige-gids/")

@@ -43,16 +43,21 @@ def axe_source() -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_no_accessibility_violations(browser, server, axe_source, page, viewport, scheme):
     # The palette follows the device's light or dark setting, as it does for a reader.
-    context = browser.new_context(viewport=PHONE if viewport == "telefoon" else DESKTOP, bypass_csp=True,
-                                  color_scheme="dark" if scheme == "slate" else "light")  # bypass: to inject axe
+    context = browser.new_context(
+        viewport=PHONE if viewport == "telefoon" else DESKTOP,
+        bypass_csp=True,
+        color_scheme="dark" if scheme == "slate" else "light",
+    )  # bypass: to inject axe
     tab = context.new_page()
     tab.goto(url_of(server, page), wait_until="networkidle")
     assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     tab.add_script_tag(content=axe_source)
     result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     context.close()
-    found = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
-             for v in result["violations"]]
+    found = [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
     print(f"axe /{page} {viewport} {scheme}: {len(result['passes'])} rules passed, {len(found)} violated")
     assert not found, f"/{page} {viewport} {scheme}:\n" + "\n".join(found)
 
@@ -76,8 +81,10 @@ def test_privacy_and_content_security_policy(browser, server, page):
     policy = tab.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
     context.close()
     foreign = [url for url in requests if not url.startswith(server) and not url.startswith("data:")]
-    print(f"privacy /{page}: {len(requests)} requests, {len(foreign)} elsewhere, {len(cookies)} cookies, "
-          f"{len(errors)} console errors, {len(violations)} CSP violations")
+    print(
+        f"privacy /{page}: {len(requests)} requests, {len(foreign)} elsewhere, {len(cookies)} cookies, "
+        f"{len(errors)} console errors, {len(violations)} CSP violations"
+    )
     assert not foreign, f"/{page}: requests to other hosts: {foreign}"
     assert not cookies, f"/{page}: cookies {cookies}"
     assert not errors, f"/{page}: console errors {errors}"
@@ -179,8 +186,10 @@ def test_readable_without_javascript(browser, server, site, page):
     expected = soup_of(site, page).select_one("article")
     # Not on screen: the print block, share buttons (they need JavaScript; the mail links stay) and the
     # whole guide's contents list (for print; the sidebar has it on screen).
-    for hidden in expected.select(".print-adres, .delen__knop, script, style, #print-page-toc, [hidden], "
-                                  ".selectie__notities, details:not([open]) > :not(summary)"):
+    for hidden in expected.select(
+        ".print-adres, .delen__knop, script, style, #print-page-toc, [hidden], "
+        ".selectie__notities, details:not([open]) > :not(summary)"
+    ):
         hidden.decompose()
     words = re.findall(r"\w{6,}", expected.get_text(" "))
     missing = [w for w in set(words) if w not in text]
@@ -205,16 +214,34 @@ def test_html_is_valid(site):
     # The checker (vnu-jar 26.9) does not know the HTML standard's <link rel=expect blocking=render> yet
     # (https://html.spec.whatwg.org/#link-type-expect; overrides/main.html uses it against layout shift):
     # that one message is left out, every other error counts.
-    known_gap = r".*A .link. element with a .blocking. attribute must have a .rel. attribute whose value is .stylesheet.*"
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
-                             "--filterpattern", known_gap, str(site)],
-                            capture_output=True, text=True, timeout=600)
+    known_gap = (
+        r".*A .link. element with a .blocking. attribute must have a .rel. attribute whose value is .stylesheet.*"
+    )
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "json",
+            "--filterpattern",
+            known_gap,
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     report = json.loads(result.stderr)  # the checker always reports, also when it finds nothing
     messages = report["messages"]
     assert result.returncode == (1 if messages else 0), f"the checker failed: exit {result.returncode}\n{result.stderr}"
     checked = len(all_pages(site))
     print(f"Nu Html Checker: {checked} pages, {len(messages)} errors")
-    errors = [f"{m.get('url', '').replace('file:' + str(site), '')}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    errors = [
+        f"{m.get('url', '').replace('file:' + str(site), '')}:{m.get('lastLine')}: {m['message']}" for m in messages
+    ]
     assert not errors, "\n".join(errors[:20])
 
 
@@ -246,8 +273,13 @@ def test_accessibility_statement(site):
     soup = soup_of(site, "toegankelijkheid")
     text = re.sub(r"\s+", " ", soup.select_one("article").get_text(" "))
     assert "Toegankelijkheidsverklaring" in soup.select_one("h1").get_text()
-    for words in ("WCAG) 2.2 op niveau AA", "axe-core", "Bekende beperkingen", "Een probleem melden",
-                  "Laat het ons weten"):
+    for words in (
+        "WCAG) 2.2 op niveau AA",
+        "axe-core",
+        "Bekende beperkingen",
+        "Een probleem melden",
+        "Laat het ons weten",
+    ):
         assert words in text, words
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import sys
 
 import pytest
 import yaml
-
 from mkdocs.config import load_config
 
 from conftest import CHAPTERS, REACTIE_ADRES, ROOT, all_pages, contrast, nav_pages, normalise, soup_of
@@ -52,9 +50,12 @@ def explanation(entry) -> str:
 
 # -- Words explained -------------------------------------------------------------------------
 
+
 def test_glossary_page_lists_every_term(site):
     soup = soup_of(site, "woordenlijst")
-    terms = {dt.get_text(): normalise(dt.find_next_sibling("dd").get_text()) for dt in soup.select("dl.woordenlijst dt")}
+    terms = {
+        dt.get_text(): normalise(dt.find_next_sibling("dd").get_text()) for dt in soup.select("dl.woordenlijst dt")
+    }
     assert len(terms) == len(GLOSSARY) >= 12
     for entry in GLOSSARY:
         assert terms[entry["term"]] == explanation(entry)
@@ -149,6 +150,7 @@ def test_without_javascript_a_word_leads_to_its_entry(browser, server):
 
 # -- Search -----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def search_page(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -168,9 +170,14 @@ def test_search_puts_the_right_page_first(search_page, server, query, expected):
     box.press_sequentially(query, delay=5)
     search_page.wait_for_function(
         "q => document.querySelector('.md-search-result__meta').innerText !== '' && "
-        "document.querySelector('input.md-search__input').value === q", arg=query, timeout=5000)
+        "document.querySelector('input.md-search__input').value === q",
+        arg=query,
+        timeout=5000,
+    )
     search_page.wait_for_timeout(300)
-    hrefs = search_page.locator(".md-search-result__list > li > a").evaluate_all("l => l.map(a => a.getAttribute('href'))")
+    hrefs = search_page.locator(".md-search-result__list > li > a").evaluate_all(
+        "l => l.map(a => a.getAttribute('href'))"
+    )
     paths = [re.sub(r"^https?://[^/]+", "", href).split("?")[0].split("#")[0].strip("/") for href in hrefs]
     print(f"search {query!r}: results /{'/, /'.join(paths[:4])}/")
     assert paths[0] == expected, f"{query!r}: first result /{paths[0]}/, expected /{expected}/"
@@ -178,12 +185,16 @@ def test_search_puts_the_right_page_first(search_page, server, query, expected):
         assert BEHAVIOURS[query] in paths[:4], f"{query!r}: the chapter that explains it follows"
 
 
-BEHAVIOURS = {"pleegkind laat zich niet troosten": "gehechtheid-in-pleegzorg", "pleegkind duwt mij weg":
-              "gehechtheid-in-pleegzorg", "pleegkind is wantrouwig": "gehechtheid-in-pleegzorg",
-              "continuiteit": "waarom-gehechtheid-belangrijk-is"}
+BEHAVIOURS = {
+    "pleegkind laat zich niet troosten": "gehechtheid-in-pleegzorg",
+    "pleegkind duwt mij weg": "gehechtheid-in-pleegzorg",
+    "pleegkind is wantrouwig": "gehechtheid-in-pleegzorg",
+    "continuiteit": "waarom-gehechtheid-belangrijk-is",
+}
 
 
 # -- Trust ------------------------------------------------------------------------------------
+
 
 def review_dates():
     """The review dates as MkDocs reads them from mkdocs.yml."""
@@ -222,6 +233,7 @@ def test_review_dates_are_printed(server, desktop):
 
 # -- Orientation ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("slug", list(CHAPTERS.values()))
 def test_chapter_opens_with_in_het_kort_and_reading_time(site, slug):
     article = soup_of(site, slug).select_one("article")
@@ -253,8 +265,12 @@ def test_readability_report_covers_every_chapter():
     assert leesbaarheid.syllables("beïnvloedende") == 5
     assert leesbaarheid.syllables("continuïteit") == 5
     text = leesbaarheid.report()
-    for title in ("Wat is gehechtheid?", "Waarom gehechtheid belangrijk is", "Gehechtheid in pleegzorg",
-                  "VIPP-FC en Basic Trust"):
+    for title in (
+        "Wat is gehechtheid?",
+        "Waarom gehechtheid belangrijk is",
+        "Gehechtheid in pleegzorg",
+        "VIPP-FC en Basic Trust",
+    ):
         row = next(line for line in text.splitlines() if line.startswith(f"| {title} | Hoofdstuk (brochure) |"))
         sentences, words, per_sentence, longest, lix, score = (float(x) for x in row.split("|")[3:9])
         assert sentences > 5 and abs(per_sentence - words / sentences) < 0.1 and longest >= per_sentence
@@ -273,8 +289,9 @@ def test_search_results_do_not_read_out_the_markers(site):
             if not before:
                 continue
             first = marker["data-bronnen"].split()[0]
-            assert f"{before[-1]} {first}" not in texts and f"{before[-1]} Bron" not in texts, \
+            assert f"{before[-1]} {first}" not in texts and f"{before[-1]} Bron" not in texts, (
                 f"/{page}/: the search index reads the marker after '{before[-1]}'"
+            )
             checked += 1
     assert checked > 40, "the chapters' markers were found"
 

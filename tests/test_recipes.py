@@ -41,8 +41,13 @@ def examples() -> dict[str, list[tuple[str, str]]]:
 def checkout(target) -> list[str]:
     """The project's files as a clone has them (tracked and new, not ignored), using this .venv; returns
     their names."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.splitlines()
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
     copied = [name for name in listed if (ROOT / name).is_file()]
     for name in copied:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
@@ -65,13 +70,15 @@ def made_free(recipes: dict[str, list[tuple[str, str]]], project) -> dict[str, s
     guide says), and an id or key that the project already has (an editor may have added the example for real)
     gets a free one. Returns what was renamed (old -> new), the examples changed in place."""
     _, number = free_source(project)
-    used = "\n".join(path.read_text(encoding="utf-8") for path in
-                     [project / "references.bib", project / "woordenlijst.yml", *sorted(project.glob("docs/**/*.md"))])
+    used = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in [project / "references.bib", project / "woordenlijst.yml", *sorted(project.glob("docs/**/*.md"))]
+    )
     texts = "\n".join(text for blocks in recipes.values() for _, text in blocks)
     names = set(re.findall(r"\{id: ((?:tip|kern)-[\w-]+)\}", texts)) | set(re.findall(r"^@\w+\{([\w-]+),", texts, re.M))
     renamed = {name: free_name(name, used) for name in sorted(names)}
     renamed = {old: new for old, new in renamed.items() if old != new}
-    for title, blocks in recipes.items():
+    for blocks in recipes.values():
         changed = []
         for target, text in blocks:
             for old, new in renamed.items():
@@ -90,8 +97,12 @@ def test_every_recipe_of_the_editors_guide_works(tmp_path):
     free = made_free(recipes, project)
 
     # A tip, a key message, a source cited in a sentence, a glossary word: the guide's examples, appended.
-    for recipe in ("Een tip toevoegen", "Een kernboodschap toevoegen", "Een bron toevoegen en vermelden",
-                   "Een woord uitleggen"):
+    for recipe in (
+        "Een tip toevoegen",
+        "Een kernboodschap toevoegen",
+        "Een bron toevoegen en vermelden",
+        "Een woord uitleggen",
+    ):
         assert recipes[recipe], f"REDACTIE.md: '{recipe}' has no example"
         for target, text in recipes[recipe]:
             append(project / target, text)
@@ -100,7 +111,9 @@ def test_every_recipe_of_the_editors_guide_works(tmp_path):
     (project / page).write_text(text, encoding="utf-8")
     assert len(re.findall(r"^## ", text, flags=re.M)) == 2
     mkdocs = (project / config).read_text(encoding="utf-8")
-    (project / config).write_text(mkdocs.replace("  - Woordenlijst:", nav_line + "  - Woordenlijst:", 1), encoding="utf-8")
+    (project / config).write_text(
+        mkdocs.replace("  - Woordenlijst:", nav_line + "  - Woordenlijst:", 1), encoding="utf-8"
+    )
     # A page renamed with the command the guide names.
     command = re.search(r"```sh\n(\./run\.sh hernoem [^\n]+)\n```", GUIDE.read_text(encoding="utf-8")).group(1)
     renamed = run(project, *command.split()[1:])
@@ -109,13 +122,17 @@ def test_every_recipe_of_the_editors_guide_works(tmp_path):
     [(target, heading)] = recipes["Een tussenkop hernoemen"]
     anchor = re.search(r"\{#([\w-]+)\}", heading).group(1)
     chapter = project / target
-    old = next(line for line in chapter.read_text(encoding="utf-8").splitlines()
-               if line.startswith("## ") and re.sub(r"\W+", "-", line[3:].lower()).strip("-") == anchor)
+    old = next(
+        line
+        for line in chapter.read_text(encoding="utf-8").splitlines()
+        if line.startswith("## ") and re.sub(r"\W+", "-", line[3:].lower()).strip("-") == anchor
+    )
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(old + "\n", heading), encoding="utf-8")
 
     # Before sending (the guide's "Je wijziging doorsturen"): its ./run.sh commands, in its order.
-    sending = re.search(r"^## Je wijziging doorsturen\n.*?```sh\n(.*?)```", GUIDE.read_text(encoding="utf-8"),
-                        re.S | re.M).group(1)
+    sending = re.search(
+        r"^## Je wijziging doorsturen\n.*?```sh\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S | re.M
+    ).group(1)
     commands = [line.split("#")[0].split()[1:] for line in sending.splitlines() if line.startswith("./run.sh ")]
     assert commands == [["adressen"], ["check"]], commands
     recorded = run(project, "adressen")
@@ -135,9 +152,17 @@ def test_every_recipe_of_the_editors_guide_works(tmp_path):
             copy = project / test_file.relative_to(ROOT)
             assert copy.read_bytes() == test_file.read_bytes(), f"{copy.relative_to(project)} changed"
     contract = (project / "adressen.txt").read_text(encoding="utf-8").splitlines()
-    for address in ("/veelgestelde-vragen/", "/veelgestelde-vragen/#waar-vind-ik-hulp", "/afdrukken/", "/printen/",
-                    "/gehechtheid-in-pleegzorg/#tip-samen-lezen", "/waarom-gehechtheid-belangrijk-is/#kern-rust-en-regelmaat",
-                    "/woordenlijst/#woord-houvast", "/bronnen/#bron-46", f"/wat-is-gehechtheid/#{anchor}"):
+    for address in (
+        "/veelgestelde-vragen/",
+        "/veelgestelde-vragen/#waar-vind-ik-hulp",
+        "/afdrukken/",
+        "/printen/",
+        "/gehechtheid-in-pleegzorg/#tip-samen-lezen",
+        "/waarom-gehechtheid-belangrijk-is/#kern-rust-en-regelmaat",
+        "/woordenlijst/#woord-houvast",
+        "/bronnen/#bron-46",
+        f"/wat-is-gehechtheid/#{anchor}",
+    ):
         page, _, part = address.partition("#")
         address = page + ("#" + free.get(part, part) if part else "")
         assert address in contract, f"adressen.txt lacks {address}"

@@ -11,8 +11,14 @@ import pytest
 from conftest import CHAPTERS, ROOT, normalise, soup_of
 
 # Words of the controls and printed-only lines that every page or tip carries (gids/links.py, printing.py).
-CONTROLS = ["Deel deze pagina", "Deel deze tip", "Stuur per mail", "Kopieer link", "Lees deze tekst online",
-            "Download als PDF"]
+CONTROLS = [
+    "Deel deze pagina",
+    "Deel deze tip",
+    "Stuur per mail",
+    "Kopieer link",
+    "Lees deze tekst online",
+    "Download als PDF",
+]
 QR_NAME = re.compile(r"QR-code naar (?:https?://|[A-Z])")  # a QR code's name ("QR-code naar http://…", "… naar Start")
 
 
@@ -28,7 +34,9 @@ def plain(html: str) -> str:
 
 def read(element) -> str:
     """An element's text without its source markers ([2, 3]), which the index leaves out."""
-    return normalise("".join(text for text in element.find_all(string=True) if not text.find_parent(class_="bronverwijzing")))
+    return normalise(
+        "".join(text for text in element.find_all(string=True) if not text.find_parent(class_="bronverwijzing"))
+    )
 
 
 def entry(docs: list[dict], location: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REACTIE_ADRES, ROOT, copy_project
+from conftest import REACTIE_ADRES, copy_project
 
 pytestmark = pytest.mark.slow  # builds copies of the project or starts servers
 
@@ -52,14 +52,27 @@ class Serve:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = project / "serve.log"
 
-    def __enter__(self) -> "Serve":
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PDF="0",
-                   REACTIE_ADRES=REACTIE_ADRES)
+    def __enter__(self) -> Serve:
+        env = dict(
+            os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PDF="0", REACTIE_ADRES=REACTIE_ADRES
+        )
         env.pop("SITE_URL", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(self.project / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{self.port}"],
-            stdout=self.log.open("w"), stderr=subprocess.STDOUT, env=env, cwd=self.project)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                str(self.project / "mkdocs.yml"),
+                "-a",
+                f"127.0.0.1:{self.port}",
+            ],
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=self.project,
+        )
         wait_for(lambda: get(self.url + "/")[0] == 200, what=f"the first build\n{self.output()}")
         return self
 
@@ -127,6 +140,7 @@ def test_page_reloads_after_a_change_and_shows_a_mistake(tmp_path, browser):
 
 def test_published_build_keeps_the_strict_policy(site):
     from bs4 import BeautifulSoup
+
     page = BeautifulSoup((site / "wat-is-gehechtheid" / "index.html").read_text(encoding="utf-8"), "html.parser")
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "script-src 'self';" in policy and "unsafe-inline" not in policy

@@ -11,18 +11,16 @@ from __future__ import annotations
 import gzip
 import socket
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 
 import brotli
 import pytest
-
 from bs4 import BeautifulSoup
 
-from conftest import PHONE, ROOT, all_pages, local_files, nav_pages
-
 from gids.loopback import SERVER_ROOT, Nginx, transferred  # shared with benchmark/run.py
+
+from conftest import PHONE, ROOT, all_pages, local_files, nav_pages
 
 FIRST_VIEW_BUDGET = 70_000
 REPEAT_VIEW_BUDGET = 15_000
@@ -64,8 +62,11 @@ def test_precompressed_are_the_files_readers_fetch(site):
     fetched = [path for path in site.rglob("*") if path.suffix in text and path.is_file() and lunr not in path.parents]
     fetched += [lunr / "min" / "lunr.stemmer.support.min.js", lunr / "min" / "lunr.nl.min.js"]
     assert len(fetched) > 50
-    missing = [str(p.relative_to(site)) for p in fetched
-               if not (p.with_name(p.name + ".br").is_file() and p.with_name(p.name + ".gz").is_file())]
+    missing = [
+        str(p.relative_to(site))
+        for p in fetched
+        if not (p.with_name(p.name + ".br").is_file() and p.with_name(p.name + ".gz").is_file())
+    ]
     assert not missing
     assert not list(site.rglob("*.map.br")) and not list(lunr.rglob("lunr.fr.min.js.br"))
     assert not (lunr / "wordcut.js.br").exists()
@@ -79,8 +80,13 @@ def test_fingerprinted_files_cached_for_ever_the_rest_checked_every_time(nginx, 
     for path in named:
         _, headers, _ = fetch(f"{nginx}/{path}")
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
-    for path in ("/gehechtheid-in-pleegzorg/", "/", "/search/search_index.json", "/assets/deelbeeld.png",
-                 "/assets/javascripts/lunr/min/lunr.nl.min.js"):
+    for path in (
+        "/gehechtheid-in-pleegzorg/",
+        "/",
+        "/search/search_index.json",
+        "/assets/deelbeeld.png",
+        "/assets/javascripts/lunr/min/lunr.nl.min.js",
+    ):
         status, headers, _ = fetch(nginx + path)
         assert status == 200 and headers["Cache-Control"] == "no-cache", path
 
@@ -142,10 +148,16 @@ def raw(url: str, request: bytes) -> tuple[int, dict, str]:
 
 ERRORS = {  # what a reader (or a tool) can send that the site cannot answer with a page
     "forbidden": (b"GET /assets/ HTTP/1.1\r\nHost: gids\r\nConnection: close\r\n\r\n", 403, "niet openen"),
-    "POST": (b"POST / HTTP/1.1\r\nHost: gids\r\nContent-Length: 2\r\nConnection: close\r\n\r\nja", 405,
-             "kan hier niet"),
-    "too long": (b"GET /selectie/?" + b"t=pleegtip-1&" * 1500 + b" HTTP/1.1\r\nHost: gids\r\nConnection: close\r\n\r\n",
-                 414, "te lang"),
+    "POST": (
+        b"POST / HTTP/1.1\r\nHost: gids\r\nContent-Length: 2\r\nConnection: close\r\n\r\nja",
+        405,
+        "kan hier niet",
+    ),
+    "too long": (
+        b"GET /selectie/?" + b"t=pleegtip-1&" * 1500 + b" HTTP/1.1\r\nHost: gids\r\nConnection: close\r\n\r\n",
+        414,
+        "te lang",
+    ),
     "bad request": (b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", 400, "klopt niet"),  # no Host
 }
 
@@ -197,8 +209,11 @@ def test_nothing_server_side_is_published_or_included_from_the_site(site):
     whoever can publish content cannot write server directives."""
     assert not list(site.rglob("*.conf"))
     for conf in (ROOT / "server").glob("*.conf"):
-        includes = [line.split()[1].rstrip(";") for line in conf.read_text(encoding="utf-8").splitlines()
-                    if line.strip().startswith("include ")]
+        includes = [
+            line.split()[1].rstrip(";")
+            for line in conf.read_text(encoding="utf-8").splitlines()
+            if line.strip().startswith("include ")
+        ]
         assert all(not path.startswith(SERVER_ROOT) for path in includes), f"{conf.name}: {includes}"
 
 
@@ -210,9 +225,15 @@ def test_first_view_within_budget(browser, nginx, path):
     following = "wat-is-gehechtheid" if path != "wat-is-gehechtheid" else "gehechtheid-in-pleegzorg"
     repeat, repeat_requests = transferred(page, f"{nginx}/{following}/")
     context.close()
-    print(f"/{path}: first view {total} bytes in {requests} requests; then /{following}/: {repeat} bytes "
-          f"in {repeat_requests} requests")
-    budget, allowed_requests = (FIRST_VIEW_BUDGET + QR_LIBRARY_ALLOWANCE, 7) if path == "selectie" else (FIRST_VIEW_BUDGET, 5)
+    print(
+        f"/{path}: first view {total} bytes in {requests} requests; then /{following}/: {repeat} bytes "
+        f"in {repeat_requests} requests"
+    )
+    budget, allowed_requests = (
+        (FIRST_VIEW_BUDGET + QR_LIBRARY_ALLOWANCE, 7) if path == "selectie" else (FIRST_VIEW_BUDGET, 5)
+    )
     assert total <= budget, f"/{path}: first view {total} bytes"
-    assert requests <= allowed_requests, f"/{path}: first view in {requests} requests (page, two stylesheets, two scripts)"
+    assert requests <= allowed_requests, (
+        f"/{path}: first view in {requests} requests (page, two stylesheets, two scripts)"
+    )
     assert repeat <= REPEAT_VIEW_BUDGET, f"/{following}/ after /{path}: {repeat} bytes"

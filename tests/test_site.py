@@ -23,8 +23,14 @@ def english_ui_strings() -> list[str]:
     """Material's English interface strings (its own translation table), apart from codes."""
     table = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
     pairs = re.findall(r'"([a-z.]+)": "([^"]*)"', table.read_text(encoding="utf-8"))
-    skip = {"language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator",
-            "blog.categories.in"}
+    skip = {
+        "language",
+        "direction",
+        "search.config.lang",
+        "search.config.pipeline",
+        "search.config.separator",
+        "blog.categories.in",
+    }
     return [value for key, value in pairs if key not in skip] + OTHER_ENGLISH
 
 
@@ -52,8 +58,16 @@ def test_every_page_is_dutch(site):
 def test_no_raw_citation_syntax(site):
     for page in all_pages(site):
         html = page.read_text(encoding="utf-8")
-        for raw in ("[@", "[^", "\\bibliography", "\\full_bibliography", "\\bronnenstatus", "{.nocase}",
-                    "///Footnotes", "]{"):
+        for raw in (
+            "[@",
+            "[^",
+            "\\bibliography",
+            "\\full_bibliography",
+            "\\bronnenstatus",
+            "{.nocase}",
+            "///Footnotes",
+            "]{",
+        ):
             assert raw not in html, f"{page.relative_to(site)} contains {raw!r}"
 
 
@@ -92,11 +106,17 @@ def test_light_and_dark_palette_toggle(site):
 
 def test_colours_come_with_the_site_stylesheet(site):
     """The dark scheme's rules travel in site.min.css; Material's palette stylesheet is not requested."""
-    linked = [link["href"] for page in all_pages(site)
-              for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("link[rel=stylesheet]")]
+    linked = [
+        link["href"]
+        for page in all_pages(site)
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("link[rel=stylesheet]")
+    ]
     assert linked and not [href for href in linked if "stylesheets/palette." in href]
     stylesheet = next((site / "assets").glob("site.*.min.css")).read_text(encoding="utf-8")
-    scheme, own = stylesheet.index("[data-md-color-scheme=slate]{color-scheme:dark"), stylesheet.index("--site-tip-color")
+    scheme, own = (
+        stylesheet.index("[data-md-color-scheme=slate]{color-scheme:dark"),
+        stylesheet.index("--site-tip-color"),
+    )
     assert scheme < own, "Material's scheme rules come before the site's own colours"
     assert "[data-md-color-primary=red]" not in stylesheet and "[data-md-color-accent=red]" not in stylesheet
 
@@ -122,19 +142,34 @@ def test_properdocs_builds_the_same_site(tmp_path, site):
     is, with the same pages and headings: a move is proven, not hoped (README, Onderhoud en toekomst)."""
     properdocs = Path(sys.executable).parent / "properdocs"
     other = tmp_path / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=SITE_URL,
-               REACTIE_ADRES=REACTIE_ADRES, PDF="0")
-    result = subprocess.run([str(properdocs), "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(other)],
-                            capture_output=True, text=True, env=env, timeout=300)
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        SITE_URL=SITE_URL,
+        REACTIE_ADRES=REACTIE_ADRES,
+        PDF="0",
+    )
+    result = subprocess.run(
+        [str(properdocs), "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(other)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     pages = sorted(p.relative_to(site).as_posix() for p in all_pages(site))
     assert sorted(p.relative_to(other).as_posix() for p in all_pages(other)) == pages
     for name in pages:
-        ours, theirs = (BeautifulSoup((root / name).read_text(encoding="utf-8"), "html.parser") for root in (site, other))
-        assert [h.get_text() for h in ours.select("article h1, article h2, article h3")] == \
-               [h.get_text() for h in theirs.select("article h1, article h2, article h3")], name
-        assert [li.get("id") for li in ours.select("article li[id]")] == \
-               [li.get("id") for li in theirs.select("article li[id]")], name
+        ours, theirs = (
+            BeautifulSoup((root / name).read_text(encoding="utf-8"), "html.parser") for root in (site, other)
+        )
+        assert [h.get_text() for h in ours.select("article h1, article h2, article h3")] == [
+            h.get_text() for h in theirs.select("article h1, article h2, article h3")
+        ], name
+        assert [li.get("id") for li in ours.select("article li[id]")] == [
+            li.get("id") for li in theirs.select("article li[id]")
+        ], name
 
 
 def test_every_script_style_and_data_file_has_its_content_hash_in_its_name(site):

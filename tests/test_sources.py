@@ -6,9 +6,8 @@ import json
 import re
 
 import pytest
-from pybtex.database import parse_string
-
 from bs4 import BeautifulSoup
+from pybtex.database import parse_string
 
 from conftest import (
     CHAPTERS,
@@ -52,12 +51,14 @@ def entry_text(li) -> str:
 
 def test_one_entry_per_brochure_number(bib):
     """Every number of the brochure has its entry; a source the editors added comes after them."""
-    numbers = sorted(int(entry.fields["brochure-number"]) for entry in bib.entries.values()
-                     if "brochure-number" in entry.fields)
+    numbers = sorted(
+        int(entry.fields["brochure-number"]) for entry in bib.entries.values() if "brochure-number" in entry.fields
+    )
     assert numbers == sorted(RECOVERED_DATA)
     added = [entry for entry in bib.entries.values() if "brochure-number" not in entry.fields]
-    assert all(entry.fields["status"] == "added" and int(entry.fields["site-number"]) > max(RECOVERED_DATA)
-               for entry in added)
+    assert all(
+        entry.fields["status"] == "added" and int(entry.fields["site-number"]) > max(RECOVERED_DATA) for entry in added
+    )
 
 
 @pytest.mark.parametrize("n", sorted(RECOVERED_DATA))
@@ -101,9 +102,14 @@ def test_every_entry_is_cited(site, bib):
     for slug in CHAPTERS.values():
         in_chapters |= {int(li["value"]) for li in soup_of(site, slug).select("div.footnote:not(.voetnoten) ol > li")}
     assert in_chapters >= set(RECOVERED_DATA)
-    anywhere = {int(li["value"]) for page in all_pages(site) if page.parent.name != "volledige-gids"
-                for li in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
-                    "div.footnote:not(.voetnoten) ol > li")}
+    anywhere = {
+        int(li["value"])
+        for page in all_pages(site)
+        if page.parent.name != "volledige-gids"
+        for li in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "div.footnote:not(.voetnoten) ol > li"
+        )
+    }
     assert anywhere >= {number(entry) for entry in bib.entries.values()}
 
 
@@ -142,15 +148,23 @@ def test_a_source_has_the_same_number_and_text_on_every_page(site, sources_page,
         assert link["data-bronnen"] == " ".join(map(str, numbers)), "with it, the window shows every number"
 
 
-@pytest.mark.parametrize("shown,name", [
-    ("[26]", "Bron 26"), ("[2, 3]", "Bronnen 2 en 3"), ("[31–36]", "Bronnen 31 tot en met 36"),
-    ("[30–32, 38, 41–43]", "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"),
-    ("[33, 35, 36, 38]", "Bronnen 33, 35, 36 en 38"),
-])
+@pytest.mark.parametrize(
+    "shown,name",
+    [
+        ("[26]", "Bron 26"),
+        ("[2, 3]", "Bronnen 2 en 3"),
+        ("[31–36]", "Bronnen 31 tot en met 36"),
+        ("[30–32, 38, 41–43]", "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"),
+        ("[33, 35, 36, 38]", "Bronnen 33, 35, 36 en 38"),
+    ],
+)
 def test_a_group_says_every_number_it_holds(site, shown, name):
     """A screen reader hears every source of a group, also the ones inside a range."""
-    groups = {shown_text(span): spoken_text(span.a) for slug in CHAPTERS.values()
-              for span in soup_of(site, slug).select("span.bronverwijzing")}
+    groups = {
+        shown_text(span): spoken_text(span.a)
+        for slug in CHAPTERS.values()
+        for span in soup_of(site, slug).select("span.bronverwijzing")
+    }
     assert groups[shown] == name
 
 
@@ -202,15 +216,25 @@ def test_about_page_reports_the_state_of_the_sources(site, bib):
         number = int(entry.fields.get("brochure-number") or entry.fields["site-number"])
         statuses.setdefault(entry.fields["status"], []).append(number)
     brochure = sum(len(statuses.get(status, [])) for status in ("verified", "reconstructed", "unrecovered"))
-    said = re.search(r"Van de (\d+) bronnen uit de brochure zijn er (\d+) gecontroleerd, (\d+) gereconstrueerd en "
-                     r"(\d+) nog niet teruggevonden", text)
+    said = re.search(
+        r"Van de (\d+) bronnen uit de brochure zijn er (\d+) gecontroleerd, (\d+) gereconstrueerd en "
+        r"(\d+) nog niet teruggevonden",
+        text,
+    )
     assert said, text[:500]
-    assert [int(n) for n in said.groups()] == [brochure, len(statuses.get("verified", [])),
-                                               len(statuses.get("reconstructed", [])),
-                                               len(statuses.get("unrecovered", []))]
+    assert [int(n) for n in said.groups()] == [
+        brochure,
+        len(statuses.get("verified", [])),
+        len(statuses.get("reconstructed", [])),
+        len(statuses.get("unrecovered", [])),
+    ]
     assert brochure == len(RECOVERED_DATA), "the brochure's sources, however many are recovered"
-    for label, status in (("Gecontroleerd", "verified"), ("Gereconstrueerd", "reconstructed"),
-                          ("Nog niet teruggevonden", "unrecovered"), ("Toegevoegd door de redactie", "added")):
+    for label, status in (
+        ("Gecontroleerd", "verified"),
+        ("Gereconstrueerd", "reconstructed"),
+        ("Nog niet teruggevonden", "unrecovered"),
+        ("Toegevoegd door de redactie", "added"),
+    ):
         listed = re.search(rf"{label} \((\d+)\): ([\d, ]+|geen)", text)
         if status == "added" and not statuses.get("added"):
             assert listed is None, "no line for added sources while there are none"

@@ -81,7 +81,9 @@ def test_a_tap_on_any_marker_shows_all_its_sources_in_place(browser, server, slu
         try:
             window.wait_for(state="hidden", timeout=5000)
         except Exception as error:
-            raise AssertionError(f"/{slug} marker {index}: the window did not close ({how}), {window.bounding_box()}") from error
+            raise AssertionError(
+                f"/{slug} marker {index}: the window did not close ({how}), {window.bounding_box()}"
+            ) from error
         assert focused(tab, marker), f"/{slug} marker {index}: focus not back ({how})"
         assert abs(tab.evaluate("scrollY") - before) <= 3, f"/{slug} marker {index}: closing moved the page"
     context.close()
@@ -132,7 +134,8 @@ def test_targets_are_large_enough_to_tap(browser, server, slug):
         """els => els.filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
                     .map(e => { const r = e.getBoundingClientRect();
                                 return [e.className + ' ' + (e.getAttribute('aria-label') || e.textContent).trim(),
-                                        r.width, r.height]; })""")
+                                        r.width, r.height]; })""",
+    )
     context.close()
     small = [(name[:60], round(w, 1), round(h, 1)) for name, w, h in sizes if w < 24 or h < 24]
     print(f"/{slug}: {len(sizes)} targets measured")
@@ -258,7 +261,9 @@ def test_forced_colours_keep_the_edges(browser, server, slug):
     flat = [edge for edge in edges if edge[1] == "none" or edge[2] < 1 or edge[3] == edge[4]]
     assert not flat, f"no visible edge in forced colours: {flat}"
     tab.keyboard.press("Escape")
-    outline = marker.evaluate("m => { const s = getComputedStyle(m); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    outline = marker.evaluate(
+        "m => { const s = getComputedStyle(m); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
     assert outline[0] != "none" and outline[1] >= 2, f"focus outline in forced colours: {outline}"
     context.close()
 
@@ -272,11 +277,16 @@ def test_every_page_has_its_own_title_that_names_it_first(site):
         in_menu = page.select_one("nav.md-nav--primary .md-nav__link--active")
         names = {heading, in_menu.get_text().strip() if in_menu else heading}
         titles[slug] = title
-        assert any(title.startswith(name) for name in names) or (slug == "" and title == "Gehechtheid in pleegzorg") \
-            or (slug == "volledige-gids" and title.startswith("Volledige gids")), (slug, title)
+        assert (
+            any(title.startswith(name) for name in names)
+            or (slug == "" and title == "Gehechtheid in pleegzorg")
+            or (slug == "volledige-gids" and title.startswith("Volledige gids"))
+        ), (slug, title)
     assert len(set(titles.values())) == len(titles), titles
     assert titles["gehechtheid-in-pleegzorg"] == "Gehechtheid in pleegzorg (hoofdstuk 3) - Gehechtheid in pleegzorg"
-    assert re.fullmatch(r"Wat is gehechtheid\? \(hoofdstuk 1\) - Gehechtheid in pleegzorg", titles["wat-is-gehechtheid"])
+    assert re.fullmatch(
+        r"Wat is gehechtheid\? \(hoofdstuk 1\) - Gehechtheid in pleegzorg", titles["wat-is-gehechtheid"]
+    )
 
 
 def test_links_tell_apart_what_they_lead_to(site):
@@ -304,8 +314,9 @@ def test_a_group_of_parts_opens_in_place_at_full_width(browser, server):
         tab.wait_for_function("g => g.open", arg=group.element_handle())
         after = toggle.bounding_box()
         widths = group.evaluate("g => [g.querySelector('ul').getBoundingClientRect().width, g.clientWidth]")
-        assert abs(after["y"] - before["y"]) <= 2 and abs(after["x"] - before["x"]) <= 2, \
+        assert abs(after["y"] - before["y"]) <= 2 and abs(after["x"] - before["x"]) <= 2, (
             f"group {index}: the toggle moved from {before} to {after}"
+        )
         assert widths[0] >= widths[1] - 1, f"group {index}: the list is {widths[0]:.0f} of {widths[1]:.0f} px wide"
     context.close()
 
@@ -385,8 +396,9 @@ def test_the_open_menu_shows_every_stop_and_goes_up_by_keyboard(browser, server,
     hidden = [stop["name"] for stop in forward + backward if not stop["seen"]]
     assert len(forward) >= 3 and not hidden, f"/{slug}: menu stops not on the screen: {hidden}"
     up = tab.get_by_role("button", name="Terug naar alle pagina’s", exact=True)
-    assert [stop for stop in backward if stop["role"] == "button" and stop["name"] == "Terug naar alle pagina’s"], \
+    assert [stop for stop in backward if stop["role"] == "button" and stop["name"] == "Terug naar alle pagina’s"], (
         f"/{slug}: the way up is not a stop: {backward}"
+    )
     touch(tab, tab.get_by_role("button", name="Menu", exact=True))  # Shift+Tab before the first stop closed it
     tab.wait_for_timeout(400)
     up.focus()
@@ -513,7 +525,9 @@ def test_the_window_fits_a_phone_on_its_side(browser, server, slug):
         if not trigger.is_visible():
             continue
         trigger.scroll_into_view_if_needed()
-        x, y = trigger.evaluate("e => { const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; }")
+        x, y = trigger.evaluate(
+            "e => { const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; }"
+        )
         tab.touchscreen.tap(x, y)  # a word over two lines: on its first line
         window.wait_for(state="visible")
         tab.wait_for_function("() => !document.getElementById('uitlegvenster').textContent.includes('Even geduld')")
@@ -576,6 +590,9 @@ def test_the_focus_ring_shows_on_the_teal_header(browser, server):
         if ring:
             rings.append(ring)
     context.close()
-    weak = [(name, style, round(contrast(colour, header), 2)) for name, style, colour, header in rings
-            if style == "none" or contrast(colour, header) < 3]
+    weak = [
+        (name, style, round(contrast(colour, header), 2))
+        for name, style, colour, header in rings
+        if style == "none" or contrast(colour, header) < 3
+    ]
     assert len(rings) >= 3 and not weak, f"focus rings on the header: {weak}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from xml.etree import ElementTree
@@ -18,8 +17,6 @@ import brotli
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import ROOT
 
 from gids import citations, compress, csp, glossary, search
 from gids.markdown import reading
@@ -59,8 +56,11 @@ def test_citation_markers_and_source_list():
 
 
 def test_glossary_anchors():
-    lines = [line for line in (GOLDEN / "ankers.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        line
+        for line in (GOLDEN / "ankers.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert len(lines) >= 6
     for line in lines:
         term, expected = line.rsplit(" -> ", 1)
@@ -74,23 +74,38 @@ def directives(value: str) -> dict[str, list[str]]:
 def test_content_security_policy():
     """What the policy must say, written out: only the site's own files, no inline or eval'd code, no other host."""
     published = directives(csp.policy())
-    for name in ("default-src", "script-src", "style-src", "font-src", "connect-src", "worker-src", "manifest-src",
-                 "base-uri", "form-action"):
+    for name in (
+        "default-src",
+        "script-src",
+        "style-src",
+        "font-src",
+        "connect-src",
+        "worker-src",
+        "manifest-src",
+        "base-uri",
+        "form-action",
+    ):
         assert published.get(name) == ["'self'"], name
     assert published["img-src"] == ["'self'", "data:"], "the QR codes and icons drawn inline"
     assert published["object-src"] == ["'none'"]
     assert "frame-ancestors" not in published, "ignored in a meta tag: the server sends it"
     header = directives(csp.policy(extra=csp.HEADER_ONLY))
-    assert header["frame-ancestors"] == ["'none'"] and {**header, "frame-ancestors": None} == {**published, "frame-ancestors": None}
+    assert header["frame-ancestors"] == ["'none'"] and {**header, "frame-ancestors": None} == {
+        **published,
+        "frame-ancestors": None,
+    }
     serving = directives(csp.policy(extra=csp.SERVE_EXTRA))
     assert serving["script-src"] == ["'self'", "'unsafe-inline'"], "mkdocs serve's live-reload script"
     assert {**serving, "script-src": None} == {**published, "script-src": None}, "serve loosens script-src only"
 
 
 def test_inline_code_is_found():
-    soup = BeautifulSoup('<head><script>var a=1</script><script type="application/json">{}</script>'
-                         '<script src="x.js"></script><style>p{}</style></head><body><p style="color:red">x</p>'
-                         '</body>', "html.parser")
+    soup = BeautifulSoup(
+        '<head><script>var a=1</script><script type="application/json">{}</script>'
+        '<script src="x.js"></script><style>p{}</style></head><body><p style="color:red">x</p>'
+        "</body>",
+        "html.parser",
+    )
     assert csp.inline_code(soup) == ["<script>var a=1", "<style>p{}", '<p style="color:red">']
 
 
@@ -98,7 +113,9 @@ def test_palette_keeps_the_scheme_rules_only():
     css = (GOLDEN / "palette.in.css").read_text(encoding="utf-8")
     kept = material.scheme_rules(css)
     golden("palette.out.css", kept + "\n")
-    assert "color-scheme:dark" in kept and "=red]" not in kept.replace("[data-md-color-primary=red],[data-md-color-scheme=slate]", "")
+    assert "color-scheme:dark" in kept and "=red]" not in kept.replace(
+        "[data-md-color-primary=red],[data-md-color-scheme=slate]", ""
+    )
 
 
 def test_reading_time_counts_the_text_only():
@@ -109,21 +126,37 @@ def test_reading_time_counts_the_text_only():
     assert reading.reading_minutes(tree) == 2
 
 
-@pytest.mark.parametrize("word,folded", [("continuïteit", "continuiteit"), ("beïnvloedende", "beinvloedende"),
-                                         ("één", "een"), ("Förthner", "Forthner"), ("gewoon", "gewoon")])
+@pytest.mark.parametrize(
+    "word,folded",
+    [
+        ("continuïteit", "continuiteit"),
+        ("beïnvloedende", "beinvloedende"),
+        ("één", "een"),
+        ("Förthner", "Forthner"),
+        ("gewoon", "gewoon"),
+    ],
+)
 def test_search_folds_accents(word, folded):
     assert search.fold(word) == folded
 
 
 GLOSSARY_MISTAKES = {
-    "vormen als tekst": ("- term: kwetsbaar\n  vormen: kwetsbare\n  uitleg: Uitleg.\n",
-                         "regel 1: bij 'kwetsbaar' moet 'vormen' een lijst zijn, tussen rechte haken: vormen: [kwetsbare]"),
-    "inspringing": ("- term: a\n  vormen: [a]\n  uitleg: x\n- term: b\n   vormen: [b]\n",
-                    "regel 5: dit is geen geldige YAML"),
-    "zelfde anker": ("- term: continuïteit\n  vormen: [c]\n  uitleg: x\n- term: Continuiteit\n  vormen: [d]\n  uitleg: y\n",
-                     "regel 4: 'continuïteit' (regel 1) en 'Continuiteit' krijgen hetzelfde adres #woord-continuiteit"),
-    "vorm bij twee woorden": ("- term: a\n  vormen: [a]\n  uitleg: x\n- term: b\n  vormen: [a]\n  uitleg: y\n",
-                              "regel 4: 'a' staat bij twee woorden: 'a' (regel 1) en 'b'"),
+    "vormen als tekst": (
+        "- term: kwetsbaar\n  vormen: kwetsbare\n  uitleg: Uitleg.\n",
+        "regel 1: bij 'kwetsbaar' moet 'vormen' een lijst zijn, tussen rechte haken: vormen: [kwetsbare]",
+    ),
+    "inspringing": (
+        "- term: a\n  vormen: [a]\n  uitleg: x\n- term: b\n   vormen: [b]\n",
+        "regel 5: dit is geen geldige YAML",
+    ),
+    "zelfde anker": (
+        "- term: continuïteit\n  vormen: [c]\n  uitleg: x\n- term: Continuiteit\n  vormen: [d]\n  uitleg: y\n",
+        "regel 4: 'continuïteit' (regel 1) en 'Continuiteit' krijgen hetzelfde adres #woord-continuiteit",
+    ),
+    "vorm bij twee woorden": (
+        "- term: a\n  vormen: [a]\n  uitleg: x\n- term: b\n  vormen: [a]\n  uitleg: y\n",
+        "regel 4: 'a' staat bij twee woorden: 'a' (regel 1) en 'b'",
+    ),
     "uitleg ontbreekt": ("- term: a\n  vormen: [a]\n", "regel 1: bij 'a' ontbreekt 'uitleg'"),
     "onbekend veld": ("- term: a\n  vorm: [a]\n  uitleg: x\n", "regel 1: onbekend veld vorm"),
     "geen lijst": ("term: a\n", "regel 1: het bestand is een lijst van woorden"),
@@ -142,8 +175,11 @@ def test_glossary_mistakes_are_explained(tmp_path, case):
 
 def test_glossary_reads_a_good_file(tmp_path):
     path = tmp_path / "woordenlijst.yml"
-    path.write_text("- term: Zorg & steun\n  vormen: [zorg, steun]\n  uitleg: >-\n    Twee   regels\n    uitleg.\n"
-                    "- term: oud\n  vormen: [oud]\n  uitleg: x\n  anker: woord-vroeger\n", encoding="utf-8")
+    path.write_text(
+        "- term: Zorg & steun\n  vormen: [zorg, steun]\n  uitleg: >-\n    Twee   regels\n    uitleg.\n"
+        "- term: oud\n  vormen: [oud]\n  uitleg: x\n  anker: woord-vroeger\n",
+        encoding="utf-8",
+    )
     terms = glossary.load(path)
     assert [(t.term, t.forms, t.explanation, t.anchor, t.line) for t in terms] == [
         ("oud", ["oud"], "x", "woord-vroeger", 6),
@@ -153,20 +189,30 @@ def test_glossary_reads_a_good_file(tmp_path):
 
 ENTRY = "@article{{{key},\n  title = {{T}},\n  langid = {{english}},\n  {fields}\n}}\n"
 BIB_MISTAKES = {
-    "kapotte bron": ("@article{a,\n  title = {T},\n  brochure-number = {1},\n  status = {verified}\n}\n\n"
-                     "@article{b,\n  title = {T,\n  brochure-number = {2},\n  status = {verified}\n}\n",
-                     "references.bib, regel 7: de bron 'b' is niet goed geschreven"),
-    "status ontbreekt": (ENTRY.format(key="a", fields="brochure-number = {1}"),
-                         "references.bib, regel 1: de bron 'a' heeft een veld status = {...} nodig"),
-    "nummer twee keer": (ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
-                         + ENTRY.format(key="b", fields="brochure-number = {1}, status = {unrecovered}"),
-                         "references.bib, regel 6: de bronnen 'a' en 'b' hebben allebei nummer 1"),
-    "toegevoegd zonder eigen nummer": (ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
-                                       + ENTRY.format(key="b", fields="brochure-number = {2}, status = {added}"),
-                                       "de bron 'b' heeft status = {added}, dus site-number en geen brochure-number"),
-    "toegevoegd tussen de brochure": (ENTRY.format(key="a", fields="brochure-number = {3}, status = {verified}")
-                                      + ENTRY.format(key="b", fields="site-number = {2}, status = {added}"),
-                                      "neem het eerste vrije nummer, 4"),
+    "kapotte bron": (
+        "@article{a,\n  title = {T},\n  brochure-number = {1},\n  status = {verified}\n}\n\n"
+        "@article{b,\n  title = {T,\n  brochure-number = {2},\n  status = {verified}\n}\n",
+        "references.bib, regel 7: de bron 'b' is niet goed geschreven",
+    ),
+    "status ontbreekt": (
+        ENTRY.format(key="a", fields="brochure-number = {1}"),
+        "references.bib, regel 1: de bron 'a' heeft een veld status = {...} nodig",
+    ),
+    "nummer twee keer": (
+        ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+        + ENTRY.format(key="b", fields="brochure-number = {1}, status = {unrecovered}"),
+        "references.bib, regel 6: de bronnen 'a' en 'b' hebben allebei nummer 1",
+    ),
+    "toegevoegd zonder eigen nummer": (
+        ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+        + ENTRY.format(key="b", fields="brochure-number = {2}, status = {added}"),
+        "de bron 'b' heeft status = {added}, dus site-number en geen brochure-number",
+    ),
+    "toegevoegd tussen de brochure": (
+        ENTRY.format(key="a", fields="brochure-number = {3}, status = {verified}")
+        + ENTRY.format(key="b", fields="site-number = {2}, status = {added}"),
+        "neem het eerste vrije nummer, 4",
+    ),
 }
 
 
@@ -184,18 +230,25 @@ def test_a_title_says_its_language(tmp_path):
     """An English title is marked for pandoc (\\foreignlanguage, written as lang="en"); a Dutch one is not; a
     title without langid stops with what to write."""
     path = tmp_path / "references.bib"
-    path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
-                    + ENTRY.format(key="b", fields="brochure-number = {2}, status = {verified}").replace("english", "dutch")
-                    + "@book{c,\n  title = {A {Big} book},\n  booktitle = {X},\n  langid = {british},\n"
-                      "  brochure-number = {3},\n  status = {verified}\n}\n", encoding="utf-8")
+    path.write_text(
+        ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+        + ENTRY.format(key="b", fields="brochure-number = {2}, status = {verified}").replace("english", "dutch")
+        + "@book{c,\n  title = {A {Big} book},\n  booktitle = {X},\n  langid = {british},\n"
+        "  brochure-number = {3},\n  status = {verified}\n}\n",
+        encoding="utf-8",
+    )
     sources = citations.read_sources(path)
     assert sources.languages == {"a": "english", "c": "english"}
     text = citations.for_pandoc(sources)
     assert "title = {\\foreignlanguage{english}{T}}" in text and "title = {T},\n  langid = {dutch}" in text
     assert "title = {\\foreignlanguage{english}{A {Big} book}}" in text
     assert "booktitle = {\\foreignlanguage{english}{X}}" in text
-    path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}").replace(
-        "  langid = {english},\n", ""), encoding="utf-8")
+    path.write_text(
+        ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}").replace(
+            "  langid = {english},\n", ""
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(citations.SourceError) as error:
         citations.read_sources(path)
     assert "references.bib, regel 1: de bron 'a' heeft een veld langid = {...} nodig" in str(error.value)
@@ -203,14 +256,19 @@ def test_a_title_says_its_language(tmp_path):
 
 def test_added_sources_are_counted_apart(tmp_path):
     path = tmp_path / "references.bib"
-    path.write_text(ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
-                    + ENTRY.format(key="b", fields="brochure-number = {2}, status = {unrecovered}")
-                    + ENTRY.format(key="c", fields="site-number = {3}, status = {added}"), encoding="utf-8")
+    path.write_text(
+        ENTRY.format(key="a", fields="brochure-number = {1}, status = {verified}")
+        + ENTRY.format(key="b", fields="brochure-number = {2}, status = {unrecovered}")
+        + ENTRY.format(key="c", fields="site-number = {3}, status = {added}"),
+        encoding="utf-8",
+    )
     sources = citations.read_sources(path)
     assert sources.numbers == {"a": 1, "b": 2, "c": 3} and sources.brochure == {"a": 1, "b": 2}
     summary = citations._status_summary(sources)
-    assert summary.startswith("Van de 2 bronnen uit de brochure zijn er 1 gecontroleerd, 0 gereconstrueerd en 1 nog "
-                              "niet teruggevonden.\nDaarnaast heeft de redactie 1 bron toegevoegd")
+    assert summary.startswith(
+        "Van de 2 bronnen uit de brochure zijn er 1 gecontroleerd, 0 gereconstrueerd en 1 nog "
+        "niet teruggevonden.\nDaarnaast heeft de redactie 1 bron toegevoegd"
+    )
     assert "- **Toegevoegd door de redactie** (1): [3](bronnen.md#bron-3)" in summary
 
 
@@ -219,15 +277,20 @@ def test_derived_style_lives_in_a_private_folder():
     path = citations.derive_csl()
     assert path.exists() and path.parent != Path("/tmp/gehechtheid-in-pleegzorg")
     assert path.parent.stat().st_mode & 0o077 == 0, "only this user can write there"
-    assert "<locale" in path.read_text(encoding="utf-8") and 'citation-format="numeric"' in path.read_text(encoding="utf-8")
+    assert "<locale" in path.read_text(encoding="utf-8") and 'citation-format="numeric"' in path.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_material_stylesheet_keeps_the_rules_the_site_can_use():
-    css = (".md-typeset .highlight{color:red}.md-header,.md-tabs{top:0}.md-tag--a{x:1}a:hover{y:2}"
-           "@media screen{.md-tabs{z:3}.md-nav{z:4}}@font-face{font-family:x}:root{--v:1}")
+    css = (
+        ".md-typeset .highlight{color:red}.md-header,.md-tabs{top:0}.md-tag--a{x:1}a:hover{y:2}"
+        "@media screen{.md-tabs{z:3}.md-nav{z:4}}@font-face{font-family:x}:root{--v:1}"
+    )
     kept = material.used_rules(css, known={"md-typeset", "md-header", "md-nav"}, prefixes=("md-tag--",))
-    assert kept == (".md-header{top:0}.md-tag--a{x:1}a:hover{y:2}@media screen{.md-nav{z:4}}"
-                    "@font-face{font-family:x}:root{--v:1}")
+    assert kept == (
+        ".md-header{top:0}.md-tag--a{x:1}a:hover{y:2}@media screen{.md-nav{z:4}}@font-face{font-family:x}:root{--v:1}"
+    )
 
 
 def test_citation_group_words():
@@ -245,12 +308,26 @@ def test_compressed_files_come_from_the_cache_while_unchanged(tmp_path):
     by side) both get theirs; an unchanged file is taken from .cache/compress, an entry no longer used goes."""
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    files = {"index.html": b"<p>Hallo</p>" * 400, "a/index.html": b"<p>Hallo</p>" * 400,
-             "site.css": b"body{color:red}" * 300, "kaart.png": b"\x89PNG"}
+    files = {
+        "index.html": b"<p>Hallo</p>" * 400,
+        "a/index.html": b"<p>Hallo</p>" * 400,
+        "site.css": b"body{color:red}" * 300,
+        "kaart.png": b"\x89PNG",
+    }
     for name, data in files.items():
         (site / name).write_bytes(data)
-    build = Site(folder=site, root=tmp_path, url="https://gids.example/", name="Gids", description="", favicon="",
-                 stylesheet="site.css", pages=[], glossary=[], search_languages=("nl",))
+    build = Site(
+        folder=site,
+        root=tmp_path,
+        url="https://gids.example/",
+        name="Gids",
+        description="",
+        favicon="",
+        stylesheet="site.css",
+        pages=[],
+        glossary=[],
+        search_languages=("nl",),
+    )
 
     compress.precompress(site=build)
     for name in ("index.html", "a/index.html", "site.css"):
@@ -266,5 +343,7 @@ def test_compressed_files_come_from_the_cache_while_unchanged(tmp_path):
     assert gzip.decompress((site / "site.css.gz").read_bytes()) == b"body{color:blue}" * 300
     now = {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in cache.iterdir()}
     unchanged = [name for name in entries if name in now]
-    assert len(unchanged) == 2 and all(now[name] == entries[name] for name in unchanged), "the page was compressed again"
+    assert len(unchanged) == 2 and all(now[name] == entries[name] for name in unchanged), (
+        "the page was compressed again"
+    )
     assert len(now) == 4, "the old stylesheet's entries stay in the cache"

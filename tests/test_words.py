@@ -4,17 +4,18 @@ with its hedges, in plain Dutch (B1), and the overclaims found in review do not 
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 import yaml
 
-from conftest import CHAPTERS, ROOT, nav_pages, normalise, soup_of
-
 from gids import leesbaarheid  # the readability report's own measures: ./run.sh report
 
-GLOSSARY = {entry["term"]: " ".join(entry["uitleg"].split())
-            for entry in yaml.safe_load((ROOT / "woordenlijst.yml").read_text(encoding="utf-8"))}
+from conftest import CHAPTERS, ROOT, nav_pages, normalise, soup_of
+
+GLOSSARY = {
+    entry["term"]: " ".join(entry["uitleg"].split())
+    for entry in yaml.safe_load((ROOT / "woordenlijst.yml").read_text(encoding="utf-8"))
+}
 # Pages the site's editors wrote as a whole (their boxes with the brochure's words left out).
 EDITORS_PAGES = ["", "herken-je-dit", "overzichten", "over-deze-gids"]
 # The one line, everywhere a page describes behaviour beside the kinds of attachment.
@@ -27,8 +28,10 @@ def article(site, slug):
     """A page's article without its sharing line, the brochure's boxes, its source list and its footer."""
     soup = soup_of(site, slug)
     body = soup.select_one("article")
-    for element in body.select("p.delen, .kernboodschap, .pleegtip, .footnote, .print-adres, aside.pagina-info, "
-                               "#bronnen-bij-deze-pagina, a.headerlink"):
+    for element in body.select(
+        "p.delen, .kernboodschap, .pleegtip, .footnote, .print-adres, aside.pagina-info, "
+        "#bronnen-bij-deze-pagina, a.headerlink"
+    ):
         element.decompose()
     return body
 
@@ -54,7 +57,9 @@ def sentences_of(element) -> list[str]:
             found.append(normalise(" ".join(td.get_text(" ") for td in block.select("td"))))
             continue
         for line in block.get_text().splitlines():
-            found += [normalise(s) for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý‘])", line) if leesbaarheid.WORD.search(s)]
+            found += [
+                normalise(s) for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý‘])", line) if leesbaarheid.WORD.search(s)
+            ]
     return found
 
 
@@ -71,22 +76,34 @@ def own_words(site) -> dict[str, tuple[str, list[str]]]:
     for slug in nav_pages():
         soup = soup_of(site, slug)
         parts = [soup.find("meta", attrs={"name": "description"})["content"], soup.title.get_text()]
-        parts += [element.get_text(" ") for element in soup.select(
-            "article h1, article h2, article h3, article .admonition-title, article .samenvatting, .grid.cards")]
-        titles = [title.get_text().removesuffix("¶").removesuffix("#").strip()
-                  for title in soup.select("article h1, article h2, article h3, article .admonition-title")]
+        parts += [
+            element.get_text(" ")
+            for element in soup.select(
+                "article h1, article h2, article h3, article .admonition-title, article .samenvatting, .grid.cards"
+            )
+        ]
+        titles = [
+            title.get_text().removesuffix("¶").removesuffix("#").strip()
+            for title in soup.select("article h1, article h2, article h3, article .admonition-title")
+        ]
         texts[slug or "index"] = (normalise(" ".join(parts)), titles)
     return texts
 
 
 # (pattern, why it is wrong): claims the brochure does not make, found in review (issue: plain and accurate).
 OVERCLAIMS = [
-    (r"(?<!kans op )een veilige gehechtheid is nooit verloren",
-     "the brochure: the chance of a secure attachment is never ‘verloren’, not the attachment itself"),
-    (r"bieden (VIPP-FC|de twee|beide)[^.]*\ben\b Basic Trust aan(?! en/of)|die alle (Vlaamse )?pleegzorgdiensten aanbieden",
-     "the brochure: VIPP-FC en/of Basic Trust"),
-    (r"beschermen tegen andere risicofactoren|beschermende factor (kan )?zijn tegen (andere )?risicofactoren\b(?! \[)",
-     "the brochure: against the negative consequences of other risks"),
+    (
+        r"(?<!kans op )een veilige gehechtheid is nooit verloren",
+        "the brochure: the chance of a secure attachment is never ‘verloren’, not the attachment itself",
+    ),
+    (
+        r"bieden (VIPP-FC|de twee|beide)[^.]*\ben\b Basic Trust aan(?! en/of)|die alle (Vlaamse )?pleegzorgdiensten aanbieden",
+        "the brochure: VIPP-FC en/of Basic Trust",
+    ),
+    (
+        r"beschermen tegen andere risicofactoren|beschermende factor (kan )?zijn tegen (andere )?risicofactoren\b(?! \[)",
+        "the brochure: against the negative consequences of other risks",
+    ),
     (r"bij elke bewering", "not every sentence carries a source, and 14 sources are not recovered"),
     (r"pleegouders en pleegzorgers", "in Flanders a pleegzorger is the foster parent"),
     (r"^Ondersteun pleegouders en kijk naar hun motivatie", "a tip for the service must say so"),
@@ -104,7 +121,9 @@ OVERCLAIMS = [
 def test_fixed_overclaims_do_not_come_back(own_words, editors_pages, pattern, why):
     found = {slug: m.group(0) for slug, text in editors_pages.items() for m in [re.search(pattern, text, re.I)] if m}
     for slug, (text, titles) in own_words.items():
-        found.update({slug: m.group(0) for m in [re.search(pattern, text, re.I)] if m})
+        match = re.search(pattern, text, re.I)
+        if match:
+            found[slug] = match.group(0)
         for heading in titles:
             if re.search(pattern, heading, re.I | re.M):
                 found[slug] = heading
@@ -112,12 +131,17 @@ def test_fixed_overclaims_do_not_come_back(own_words, editors_pages, pattern, wh
 
 
 def test_the_key_messages_keep_their_hedges(site):
-    titles = {box["id"]: box.select_one(".admonition-title").get_text().removesuffix("#").strip()
-              for slug in CHAPTERS.values() for box in soup_of(site, slug).select("div.kernboodschap[id]")}
+    titles = {
+        box["id"]: box.select_one(".admonition-title").get_text().removesuffix("#").strip()
+        for slug in CHAPTERS.values()
+        for box in soup_of(site, slug).select("div.kernboodschap[id]")
+    }
     assert "kans" in titles["kern-nooit-verloren"] and "‘verloren’" in titles["kern-nooit-verloren"]
     assert "en/of" in titles["kern-vipp-fc-en-basic-trust"]
-    tips = {box["id"]: box.select_one(".admonition-title").get_text().removesuffix("#").strip()
-            for box in soup_of(site, "gehechtheid-in-pleegzorg").select("div.pleegtip[id]")}
+    tips = {
+        box["id"]: box.select_one(".admonition-title").get_text().removesuffix("#").strip()
+        for box in soup_of(site, "gehechtheid-in-pleegzorg").select("div.pleegtip[id]")
+    }
     assert tips["tip-ondersteun-pleegouders"].startswith("Voor de pleegzorgdienst")
     assert "controlerend" in tips["tip-controlerend-gedrag"]
     assert "mag" in tips["tip-au-momentjes"]
@@ -158,32 +182,61 @@ def test_readability_report_lists_summaries_and_glossary_beside_the_chapters():
     assert "| Alle uitleg | Woordenlijst (redactie) |" in text and "| LIX |" in text
 
 
-REQUIRED_TERMS = ["veilige basis", "veilig gehecht", "onveilig vermijdend gehecht", "onveilig ambivalent gehecht",
-                  "gedesorganiseerd gehecht", "overlevingsstrategieën", "risicofactor", "beschermende factor",
-                  "interventie", "preventief en curatief", "screening", "kritieke periode", "gedepriveerd",
-                  "boostersessie", "pilootstudie", "continuïteit van gehechtheid", "VIPP-FC", "Basic Trust"]
+REQUIRED_TERMS = [
+    "veilige basis",
+    "veilig gehecht",
+    "onveilig vermijdend gehecht",
+    "onveilig ambivalent gehecht",
+    "gedesorganiseerd gehecht",
+    "overlevingsstrategieën",
+    "risicofactor",
+    "beschermende factor",
+    "interventie",
+    "preventief en curatief",
+    "screening",
+    "kritieke periode",
+    "gedepriveerd",
+    "boostersessie",
+    "pilootstudie",
+    "continuïteit van gehechtheid",
+    "VIPP-FC",
+    "Basic Trust",
+]
 
 
 @pytest.mark.parametrize("term", REQUIRED_TERMS)
 def test_glossary_has_the_core_terms(site, term):
     assert term in GLOSSARY, f"woordenlijst.yml: no entry '{term}'"
     page = soup_of(site, "woordenlijst")
-    assert any(dt.get_text() == term and dt.get("id", "").startswith("woord-") for dt in page.select("dl.woordenlijst dt"))
+    assert any(
+        dt.get_text() == term and dt.get("id", "").startswith("woord-") for dt in page.select("dl.woordenlijst dt")
+    )
 
 
 def test_glossary_entries_are_correct():
-    assert re.search(r"vanuit|van waaruit|ontdek", GLOSSARY["veilige basis"]) and "terug" in GLOSSARY["veilige basis"], \
-        "a secure base: the person the child explores from and comes back to"
-    assert "chaotisch" not in GLOSSARY["gedesorganiseerd gehecht"] and "deskundige" in GLOSSARY["gedesorganiseerd gehecht"]
+    assert (
+        re.search(r"vanuit|van waaruit|ontdek", GLOSSARY["veilige basis"]) and "terug" in GLOSSARY["veilige basis"]
+    ), "a secure base: the person the child explores from and comes back to"
+    assert (
+        "chaotisch" not in GLOSSARY["gedesorganiseerd gehecht"] and "deskundige" in GLOSSARY["gedesorganiseerd gehecht"]
+    )
     assert "Intervention Program" not in GLOSSARY["VIPP-FC"], "no (wrong) English programme name"
-    assert re.search(r"band|gehecht", GLOSSARY["Basic Trust"]) and "moeilijk" in GLOSSARY["Basic Trust"], \
+    assert re.search(r"band|gehecht", GLOSSARY["Basic Trust"]) and "moeilijk" in GLOSSARY["Basic Trust"], (
         "its condition: difficulties in the attachment relationship"
+    )
 
 
 def test_about_page_names_what_the_editors_wrote(site):
     text = normalise(soup_of(site, "over-deze-gids").select_one("article").get_text(" "))
-    for written in ("titels", "In het kort", "woordenlijst", "startpagina", "Herken je dit?", "In één oogopslag",
-                    "beschrijving"):
+    for written in (
+        "titels",
+        "In het kort",
+        "woordenlijst",
+        "startpagina",
+        "Herken je dit?",
+        "In één oogopslag",
+        "beschrijving",
+    ):
         assert written in text, written
     assert "samenvatting van de redactie, niet de tekst van de brochure" in text
     assert "Wie de brochure uitgaf en wanneer ze verscheen, is niet bekend." in text
@@ -195,7 +248,10 @@ def test_every_unrecovered_source_asks_readers_who_know_it(site):
             if item.select_one("a.bronstatus--unrecovered"):
                 ask = item.select_one("a.bron-oproep")
                 assert ask is not None and ask.get_text() == "Ken je deze bron? Laat het ons weten.", (slug, item["id"])
-                assert ask["href"].startswith("mailto:") and f"Bron%20{item['id'][5:]}%20van%20de%20brochure" in ask["href"]
+                assert (
+                    ask["href"].startswith("mailto:")
+                    and f"Bron%20{item['id'][5:]}%20van%20de%20brochure" in ask["href"]
+                )
 
 
 @pytest.mark.parametrize("slug", ["herken-je-dit", "overzichten"])
@@ -218,8 +274,11 @@ def test_herken_je_dit_leads_to_passage_and_tip(site):
                 break
             links += [a["href"] for a in sibling.select("a[href*='#']") if not a.get("class")]
         assert links, f"{heading.get_text()}: no link to the passage or tip"
-    passages = {a["href"].split("#")[1] for a in soup.select("article a[href*='#']:not([class])")
-                if not a["href"].split("#")[1].startswith("tip-")}
+    passages = {
+        a["href"].split("#")[1]
+        for a in soup.select("article a[href*='#']:not([class])")
+        if not a["href"].split("#")[1].startswith("tip-")
+    }
     assert {"overlevingsstrategieen", "vier-soorten-gehechtheid"} <= passages
     tips = {a["href"].split("#")[1] for a in soup.select("article a[href*='#tip-']")}
     assert {"tip-kleine-signalen", "tip-kind-bezeert-zich", "tip-au-momentjes", "tip-controlerend-gedrag"} <= tips
@@ -229,8 +288,12 @@ def test_herken_je_dit_leads_to_passage_and_tip(site):
 def test_overviews_restate_with_sources(site):
     soup = soup_of(site, "overzichten")
     kinds, factors = soup.select("article table")
-    assert [td.get_text() for td in kinds.select("tbody tr > td:first-child")] == \
-        ["Veilig", "Onveilig vermijdend", "Onveilig ambivalent", "Gedesorganiseerd"]
+    assert [td.get_text() for td in kinds.select("tbody tr > td:first-child")] == [
+        "Veilig",
+        "Onveilig vermijdend",
+        "Onveilig ambivalent",
+        "Gedesorganiseerd",
+    ]
     groups = {td.get_text() for td in factors.select("tbody tr > td:nth-of-type(2)")}
     assert groups == {"pleegouder", "plaatsing", "ouders en thuissituatie van het kind", "kind"}
     assert len(factors.select("tbody tr")) >= 20 and len(soup.select("span.bronverwijzing")) >= 20
@@ -238,6 +301,7 @@ def test_overviews_restate_with_sources(site):
 
 
 # -- Issue 19, part 1: look-up pages that do not diagnose --------------------------------------------------------
+
 
 def _before(table) -> str:
     """The text between a table and the heading above it."""
@@ -274,14 +338,18 @@ SENTENCES = re.compile(r"^[A-ZÀ-Ý][^.!?]*[.!?](\s+[A-ZÀ-Ý][^.!?]*[.!?])*$")
 def test_factors_table_is_about_groups_in_research_in_whole_sentences(site):
     factors = article(site, "overzichten").select("table")[1]
     intro = _before(factors)
-    assert re.search(r"groepen (pleeggezinnen|gezinnen|pleegouders)", intro) and \
-        re.search(r"niet over (één|een enkel|jouw)", intro), intro
+    assert re.search(r"groepen (pleeggezinnen|gezinnen|pleegouders)", intro) and re.search(
+        r"niet over (één|een enkel|jouw)", intro
+    ), intro
     for row in factors.select("tbody tr"):
         factor, _, result = (text_of(td) for td in row.select("td"))
-        assert SENTENCES.match(result) and len(result.split()) >= 4 and not VERDICT.match(result), \
+        assert SENTENCES.match(result) and len(result.split()) >= 4 and not VERDICT.match(result), (
             f"{factor}: one pattern for every result, a whole sentence, no one-word verdict: {result!r}"
+        )
         if "ervaren" in factor:
-            assert re.search(r"\bverklar", result) and "frustrerende" in result, "the brochure's explanation stays in the row"
+            assert re.search(r"\bverklar", result) and "frustrerende" in result, (
+                "the brochure's explanation stays in the row"
+            )
 
 
 def test_herken_je_dit_hands_out_no_labels(site):
@@ -303,8 +371,9 @@ def test_herken_je_dit_hands_out_no_labels(site):
         if any("wat-is-gehechtheid/#" in href for href in links):
             assert lines <= {s for element in item for s in sentences_of(element)}, heading.get_text()
         if any(href.endswith("#tip-kind-bezeert-zich") for href in links):
-            assert not any(href.endswith("#overlevingsstrategieen") for href in links), \
+            assert not any(href.endswith("#overlevingsstrategieen") for href in links), (
                 "the brochure gives no cause for a child that shows no reaction when hurt"
+            )
 
 
 # (what triggers, the hedge the brochure puts there): summaries, glossary, tables and the editors' pages.
@@ -321,16 +390,20 @@ HEDGES = [
 
 
 def _own_sentences(site) -> list[tuple[str, str]]:
-    found = [(title, s) for title, path in leesbaarheid.chapter_files()
-             for s in leesbaarheid.summary(path.read_text(encoding="utf-8"))]
+    found = [
+        (title, s)
+        for title, path in leesbaarheid.chapter_files()
+        for s in leesbaarheid.summary(path.read_text(encoding="utf-8"))
+    ]
     found += [("woordenlijst", s) for s in leesbaarheid.glossary()]
     return found + [(slug or "index", s) for slug in EDITORS_PAGES for s in sentences_of(article(site, slug))]
 
 
 @pytest.mark.parametrize("trigger,hedge", HEDGES, ids=[t for t, _ in HEDGES])
 def test_own_words_keep_the_brochures_hedges(site, trigger, hedge):
-    missing = [(where, s) for where, s in _own_sentences(site)
-               if re.search(trigger, s, re.I) and not re.search(hedge, s, re.I)]
+    missing = [
+        (where, s) for where, s in _own_sentences(site) if re.search(trigger, s, re.I) and not re.search(hedge, s, re.I)
+    ]
     assert not missing, f"zonder het voorbehoud van de brochure ({hedge}): {missing}"
 
 
@@ -345,8 +418,11 @@ def test_about_page_says_the_glossary_corrects_and_adds(site):
 def test_home_page_leads_with_what_a_parent_came_for(site):
     """Right under the title: understanding the child, recognising behaviour (Herken je dit?) and the tips, in
     short sentences; the note on sources and square brackets comes after the chapters."""
-    blocks = [element for element in article(site, "").find_all(recursive=False)[0].find_all(recursive=False)
-              if element.name != "h1"]
+    blocks = [
+        element
+        for element in article(site, "").find_all(recursive=False)[0].find_all(recursive=False)
+        if element.name != "h1"
+    ]
     lead = blocks[0]
     hrefs = [a["href"] for a in lead.select("a[href]")]
     assert any("herken-je-dit/" in href for href in hrefs) and any("tips-op-een-blad/" in href for href in hrefs), hrefs

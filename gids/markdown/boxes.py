@@ -22,7 +22,10 @@ from markdown.treeprocessors import Treeprocessor
 from gids.markdown.text import classes, text_of
 
 # Box type -> (name of its "#" link, word before its title in the caseworkers' list)
-LINKED_BOXES = {"pleegtip": ("Link naar deze tip", "Tip"), "kernboodschap": ("Link naar deze kernboodschap", "Kernboodschap")}
+LINKED_BOXES = {
+    "pleegtip": ("Link naar deze tip", "Tip"),
+    "kernboodschap": ("Link naar deze kernboodschap", "Kernboodschap"),
+}
 ID_PREFIXES = {"pleegtip": "tip-", "kernboodschap": "kern-"}  # every tip and key message has such an id
 WORDS = {"pleegtip": "tip", "kernboodschap": "kernboodschap"}
 
@@ -49,11 +52,16 @@ class BoxLinks(Treeprocessor):
             name = text_of(title, self.md)
             box_id = box.get("id") or ""
             if not box_id.startswith(ID_PREFIXES[kind]):
-                raise BoxError(f"de {WORDS[kind]} '{name}' heeft " + (
-                    f"de id '{box_id}', maar die moet beginnen met {ID_PREFIXES[kind]}" if box_id else "geen id")
-                    + f". Zet onder de eerste regel: \"    attrs: {{id: {ID_PREFIXES[kind]}korte-naam}}\".")
-            link = etree.SubElement(title, "a", {"class": "headerlink", "href": f"#{box_id}",
-                                                 "aria-label": f"{LINKED_BOXES[kind][0]}: {name}"})
+                raise BoxError(
+                    f"de {WORDS[kind]} '{name}' heeft "
+                    + (f"de id '{box_id}', maar die moet beginnen met {ID_PREFIXES[kind]}" if box_id else "geen id")
+                    + f'. Zet onder de eerste regel: "    attrs: {{id: {ID_PREFIXES[kind]}korte-naam}}".'
+                )
+            link = etree.SubElement(
+                title,
+                "a",
+                {"class": "headerlink", "href": f"#{box_id}", "aria-label": f"{LINKED_BOXES[kind][0]}: {name}"},
+            )
             link.text = "#"
 
 

@@ -74,9 +74,11 @@ class CitationPreprocessor(Preprocessor):
             for key in keys:
                 if key not in sources.numbers:
                     line = text.count("\n", 0, citation.start()) + 1
-                    raise SourceError(f"onbekende bron @{key} (regel {line}): die sleutel staat niet in "
-                                      f"{sources.path.name}. Kijk de schrijfwijze na (hoofdletters tellen), of "
-                                      f"voeg de bron toe ({citations.BIB_HELP}).")
+                    raise SourceError(
+                        f"onbekende bron @{key} (regel {line}): die sleutel staat niet in "
+                        f"{sources.path.name}. Kijk de schrijfwijze na (hoofdletters tellen), of "
+                        f"voeg de bron toe ({citations.BIB_HELP})."
+                    )
                 cited.setdefault(key)
             return " ".join(f"[^{key}]" for key in keys)
 
@@ -97,7 +99,9 @@ def _append_text(element: etree.Element, text: str) -> None:
 def _copy(node: Tag, into: etree.Element) -> None:
     for child in node.children:
         if isinstance(child, Tag):
-            attributes = {name: " ".join(value) if isinstance(value, list) else value for name, value in child.attrs.items()}
+            attributes = {
+                name: " ".join(value) if isinstance(value, list) else value for name, value in child.attrs.items()
+            }
             _copy(child, etree.SubElement(into, child.name, attributes))
         elif type(child) is NavigableString:  # comments, doctypes and the like are left out
             _append_text(into, str(child))
@@ -113,7 +117,7 @@ def tree_of(html: str | Tag) -> etree.Element:
 def html_of(root: etree.Element) -> str:
     """What tree_of's div holds, as HTML."""
     html = to_html_string(root)
-    return html[len("<div>"):-len("</div>")]
+    return html[len("<div>") : -len("</div>")]
 
 
 def _parents(root: etree.Element) -> dict[etree.Element, etree.Element]:
@@ -148,7 +152,7 @@ def _key(reference: str) -> str:
 def _marker_id(ref_id: str, numbers: dict[str, int]) -> str:
     """fnref:key -> ref-N, fnref2:key -> ref-N-2 (the second citation of N on the page)."""
     prefix, key = ref_id.split(":", 1)
-    repeat = prefix[len("fnref"):]
+    repeat = prefix[len("fnref") :]
     return f"ref-{numbers[key]}" + (f"-{repeat}" if repeat else "")
 
 
@@ -204,12 +208,23 @@ def _render_group(parent, group, numbers, group_of) -> str:
     beside what a screen reader says ("Bronnen 31 tot en met 36", hidden from the eye), so the two never
     disagree; the stylesheet adds the brackets. Search leaves the marker out ("…negeren Bron 3" helps no one
     in a result); the attribute sits on the link, as Material's search would lose it at a nested span."""
-    markers = sorted(((numbers[_key(sup.find("a").get("href"))], _marker_id(sup.get("id"), numbers)) for sup in group),
-                     key=lambda item: item[0])
+    markers = sorted(
+        ((numbers[_key(sup.find("a").get("href"))], _marker_id(sup.get("id"), numbers)) for sup in group),
+        key=lambda item: item[0],
+    )
     cited = [n for n, _ in markers]
     span = etree.Element("span", {"class": "bronverwijzing"})
-    link = etree.SubElement(span, "a", {"class": "footnote-ref", "id": markers[0][1], "href": f"#bron-{cited[0]}",
-                                        "data-bronnen": " ".join(map(str, cited)), "data-search-exclude": ""})
+    link = etree.SubElement(
+        span,
+        "a",
+        {
+            "class": "footnote-ref",
+            "id": markers[0][1],
+            "href": f"#bron-{cited[0]}",
+            "data-bronnen": " ".join(map(str, cited)),
+            "data-search-exclude": "",
+        },
+    )
     for _, marker_id in markers:
         group_of[marker_id] = markers[0][1]
     for attributes, text in marker_text(cited):
@@ -256,7 +271,9 @@ def _number_markers(root: etree.Element, numbers: dict[str, int]) -> set[str]:
             # A name of its own for each (a screen reader's list of links), not a title: Material would give
             # each of these dozens of links a tooltip, which costs the phone time at every page load.
             backref.attrib.pop("title", None)
-            backref.set("aria-label", f"Terug naar de tekst bij bron {number}" + (f" ({place})" if len(backrefs) > 1 else ""))
+            backref.set(
+                "aria-label", f"Terug naar de tekst bij bron {number}" + (f" ({place})" if len(backrefs) > 1 else "")
+            )
             if len(backrefs) > 1:  # six arrows under one source: the eye tells them apart too
                 backref.text = f"{(backref.text or '').strip()}\u00a0{place}"
         listing.remove(item)
@@ -291,7 +308,11 @@ def _separate_own_footnotes(root: etree.Element) -> set[str]:
         notes.append(item)
         for marker in root.iter("sup"):
             link = marker.find("a")
-            if marker.get("id", "").startswith("fnref") and link is not None and link.get("href") == f"#{item.get('id')}":
+            if (
+                marker.get("id", "").startswith("fnref")
+                and link is not None
+                and link.get("href") == f"#{item.get('id')}"
+            ):
                 link.text = str(number)
     parents = _parents(root)
     parent = parents[footnotes]
@@ -323,23 +344,32 @@ class SourcesTreeprocessor(Treeprocessor):
                 return
             _append_text(into, " ")
         name = citations.STATUS_LABELS[status]
-        label = etree.SubElement(into, "a", {
-            "class": f"bronstatus bronstatus--{status}",
-            "href": f"{self.extension.getConfig('about_page')}#{citations.ABOUT_ANCHOR}",
-            "aria-label": f"{name}: wat betekent dat? (bron {number})"})
+        label = etree.SubElement(
+            into,
+            "a",
+            {
+                "class": f"bronstatus bronstatus--{status}",
+                "href": f"{self.extension.getConfig('about_page')}#{citations.ABOUT_ANCHOR}",
+                "aria-label": f"{name}: wat betekent dat? (bron {number})",
+            },
+        )
         label.text = name
         reaction = self.extension.getConfig("reaction")
         if status == "unrecovered" and reaction:
             label.tail = " "
-            invitation = etree.SubElement(into, "a", {"class": "bron-oproep",
-                                                      "href": citations.reaction_address(number, reaction)})
+            invitation = etree.SubElement(
+                into, "a", {"class": "bron-oproep", "href": citations.reaction_address(number, reaction)}
+            )
             invitation.text = "Ken je deze bron? Laat het ons weten."
 
     def run(self, root: etree.Element) -> None:
         everything = _paragraph(root, citations.ALL_SOURCES_MARKER)
         footnotes = _footnotes(root)
-        cited = [item for item in (footnotes.find("ol") if footnotes is not None else [])
-                 if item.get("id", "").startswith("fn:") and (item.findtext("p") or "").startswith(DEFINITION)]
+        cited = [
+            item
+            for item in (footnotes.find("ol") if footnotes is not None else [])
+            if item.get("id", "").startswith("fn:") and (item.findtext("p") or "").startswith(DEFINITION)
+        ]
         marker = _paragraph(root, citations.LIST_MARKER)
         if not cited and marker is not None:
             marker[0].remove(marker[1])

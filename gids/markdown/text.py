@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from markdown import Markdown
-from markdown.util import HTML_PLACEHOLDER_RE, STX, ETX
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
 
 ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -23,6 +23,7 @@ TAG = re.compile(r"<[^>]*>")
 
 def readable(text: str, md: Markdown | None, tag: str = "") -> str:
     """text with its placeholders replaced by what they stand for; a stashed tag becomes `tag`."""
+
     def stashed(match: re.Match[str]) -> str:
         raw = md.htmlStash.rawHtmlBlocks[int(match.group(1))]
         if not isinstance(raw, str):  # md_in_html stashes elements
@@ -34,8 +35,9 @@ def readable(text: str, md: Markdown | None, tag: str = "") -> str:
     return ESCAPED.sub(lambda match: chr(int(match.group(1))), text)
 
 
-def pieces(element: etree.Element, md: Markdown | None, skip: Callable[[etree.Element], bool],
-           tag: str = "") -> Iterator[str]:
+def pieces(
+    element: etree.Element, md: Markdown | None, skip: Callable[[etree.Element], bool], tag: str = ""
+) -> Iterator[str]:
     """Each text and tail inside element, in reading order, readable; a child that skip() names is left
     out, its tail (the text after it) is not."""
     if element.text:
@@ -47,7 +49,9 @@ def pieces(element: etree.Element, md: Markdown | None, skip: Callable[[etree.El
             yield readable(child.tail, md, tag)
 
 
-def text_of(element: etree.Element, md: Markdown | None, skip: Callable[[etree.Element], bool] = lambda e: False) -> str:
+def text_of(
+    element: etree.Element, md: Markdown | None, skip: Callable[[etree.Element], bool] = lambda e: False
+) -> str:
     """element's text as the reader sees it, white space folded."""
     return " ".join("".join(pieces(element, md, skip)).split())
 

@@ -108,11 +108,15 @@ def merge_palette(*, site: Site) -> None:
         return
     palettes = sorted((site.folder / "assets" / "stylesheets").glob("palette.*.min.css"))
     if len(palettes) != 1:
-        raise EditorError(f"gids/theme/material.py: expected one Material palette stylesheet in assets/stylesheets, found {len(palettes)}")
+        raise EditorError(
+            f"gids/theme/material.py: expected one Material palette stylesheet in assets/stylesheets, found {len(palettes)}"
+        )
     stylesheet = site.folder / site.stylesheet
     own = stylesheet.read_text(encoding="utf-8")
-    stylesheet.write_text(f"/* Material's colour-scheme rules (gids/theme/material.py) */{scheme_rules(palettes[0].read_text(encoding='utf-8'))}\n{own}",
-                          encoding="utf-8")
+    stylesheet.write_text(
+        f"/* Material's colour-scheme rules (gids/theme/material.py) */{scheme_rules(palettes[0].read_text(encoding='utf-8'))}\n{own}",
+        encoding="utf-8",
+    )
 
 
 # Material's stylesheet, trimmed
@@ -155,7 +159,9 @@ def purge_stylesheet(*, site: Site) -> None:
     """Material's main stylesheet, purged and renamed (after the plugins wrote the pages and assets)."""
     sheets = sorted((site.folder / STYLESHEETS).glob("main.*.min.css"))
     if len(sheets) != 1:
-        raise EditorError(f"gids/theme/material.py: expected one Material main stylesheet in {STYLESHEETS}, found {len(sheets)}")
+        raise EditorError(
+            f"gids/theme/material.py: expected one Material main stylesheet in {STYLESHEETS}, found {len(sheets)}"
+        )
     known: set[str] = set()
     for page in site.folder.rglob("*.html"):  # the class attributes only, read as text (the pages are parsed later)
         for value in CLASS_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
@@ -183,9 +189,17 @@ def header_buttons(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
         if label is None or panel is None:
             continue
         panel["id"] = panel_id
-        button = soup.new_tag("button", attrs={
-            "type": "button", "class": f"md-header__button md-icon site-knop {modifier}", "data-toggle": toggle,
-            "aria-label": name, "aria-expanded": "false", "aria-controls": panel_id})
+        button = soup.new_tag(
+            "button",
+            attrs={
+                "type": "button",
+                "class": f"md-header__button md-icon site-knop {modifier}",
+                "data-toggle": toggle,
+                "aria-label": name,
+                "aria-expanded": "false",
+                "aria-controls": panel_id,
+            },
+        )
         for child in label.contents:
             button.append(copy.copy(child))
         label.insert_after(button)
