@@ -36,6 +36,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
 from gids.model import ADDED, EditorError, Sources
+from gids.soup import attribute
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -237,7 +238,10 @@ def _pandoc_entries(bib_text: str, csl: Path) -> dict[str, str]:
     for span in soup.find_all("span"):
         if not span.attrs:
             span.unwrap()
-    return {entry["id"].removeprefix("ref-"): entry.decode_contents().strip() for entry in soup.select("div.csl-entry")}
+    return {
+        attribute(entry, "id").removeprefix("ref-"): entry.decode_contents().strip()
+        for entry in soup.select("div.csl-entry")
+    }
 
 
 def formatted(sources: Sources, cache: Path) -> dict[str, str]:
@@ -416,7 +420,7 @@ def number_markers(soup: BeautifulSoup, *, page, build) -> None:
     # file shows them so), where the tree had to join them.
     for link in soup.select("a.footnote-ref[data-bronnen]"):
         link.clear()
-        for attributes, text in marker_text([int(n) for n in link["data-bronnen"].split()]):
+        for attributes, text in marker_text([int(n) for n in attribute(link, "data-bronnen").split()]):
             if attributes is None:
                 link.append(text)
             else:
