@@ -151,8 +151,9 @@ def read_sources(path: Path) -> Sources:
                 "de titel: langid = {english} voor een Engelse titel, langid = {dutch} voor een "
                 f"Nederlandse ({BIB_HELP})"
             )
-        if LANGUAGES.get(langid):
-            languages[key] = LANGUAGES[langid]
+        language = LANGUAGES.get(langid)
+        if language:
+            languages[key] = language
     last_brochure = max((n for k, n in numbers.items() if statuses[k] != ADDED), default=0)
     for key, number in numbers.items():
         if statuses[key] == ADDED and number <= last_brochure:

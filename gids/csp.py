@@ -92,8 +92,10 @@ def add_policy(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
         )
     content = policy(extra=SERVE_EXTRA if site.serving else None)
     meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": content})
-    charset = soup.head.find("meta", charset=True)
+    head = soup.head
+    assert head is not None  # postbuild.run hands the page passes only pages with a <head>
+    charset = head.find("meta", charset=True)
     if charset:
         charset.insert_after(meta)
     else:
-        soup.head.insert(0, meta)
+        head.insert(0, meta)

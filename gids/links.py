@@ -191,9 +191,9 @@ def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     config = build.config
     for box in build.boxes.get(page.file.src_uri, []):
         if box.kind == "pleegtip":
-            soup.find(id=box.id).append(
-                _share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip")
-            )
+            tip = soup.find(id=box.id)
+            assert tip is not None  # collect_boxes found the box in this same page, just before
+            tip.append(_share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip"))
     heading = soup.find("h1")
     if heading is not None:
         page_title = config.site_name if page.is_homepage else page.title  # "Start" says nothing to a family

@@ -291,7 +291,12 @@ def print_pdfs(*, site: Site) -> None:
             )  # the pages are printed as published, with nothing from elsewhere
             for pdf, url in targets:
                 expired = threading.Event()
-                watchdog = threading.Timer(limit, lambda expired=expired: (expired.set(), stop_chromium()))
+
+                def expire(expired: threading.Event = expired) -> None:
+                    expired.set()
+                    stop_chromium()
+
+                watchdog = threading.Timer(limit, expire)
                 watchdog.start()
                 try:
                     page = context.new_page()
