@@ -170,7 +170,13 @@ def for_pandoc(sources: Sources) -> str:
     language wrapped in \\foreignlanguage{…}{…}, which pandoc writes as <span lang="en">."""
     text = sources.path.read_text(encoding="utf-8")
     for key, language in sources.languages.items():
-        start = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M).end()
+        opening = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M)
+        if opening is None:  # pybtex also reads an entry that does not start its line
+            raise SourceError(
+                f"{sources.path.name}: de bron '{key}' begint niet aan het begin van een regel: zet @ en het "
+                f"soort bron vooraan, zonder iets ervoor (zoals @article{{{key}, …)"
+            )
+        start = opening.end()
         following = re.compile(r"^@", re.M).search(text, start)
         end = following.start() if following else len(text)
         entry = text[start:end]

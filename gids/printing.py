@@ -148,7 +148,13 @@ def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     link.string = "Download als PDF"
     paragraph = soup.new_tag("p", attrs={"class": "pdf-download__regel"})
     paragraph.append(link)
-    soup.find("h1").insert_after(paragraph)
+    title = soup.find("h1")
+    if title is None:  # Material would write the title itself, above the content: the link would have no place
+        raise EditorError(
+            f"docs/{page.file.src_uri}: dit hoofdstuk heeft geen titel als kop (# Titel): zet die bovenaan de "
+            "pagina, want de knop om de PDF te downloaden komt eronder."
+        )
+    title.insert_after(paragraph)
 
 
 def running_headers(*, site: Site) -> None:
