@@ -31,6 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from gids.model import BuiltPage, EditorError
+from gids.soup import attribute
 
 if TYPE_CHECKING:
     from gids.model import Site
@@ -71,19 +72,19 @@ def _page_url(path: Path, site: Site) -> str:
 def collect(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     url = _page_url(path, site)
     built = BuiltPage(redirect=soup.find("meta", attrs={"http-equiv": "refresh"}) is not None)
-    built.ids = {element["id"] for element in soup.find_all(id=True)} | {
-        element["name"] for element in soup.find_all("a", attrs={"name": True})
+    built.ids = {attribute(element, "id") for element in soup.find_all(id=True)} | {
+        attribute(element, "name") for element in soup.find_all("a", attrs={"name": True})
     }
     for element in soup.select("a[href], link[href], img[src], script[src]"):
-        if element.name == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:
+        if element.name == "link" and set(element.get_attribute_list("rel")) & {"canonical", "alternate"}:
             continue  # absolute addresses of the published site
-        reference = element.get("href") or element.get("src")
+        reference = attribute(element, "href", "") or attribute(element, "src", "")
         if not re.match(r"^(https?:|mailto:|data:|javascript:|tel:|//)", reference):
             built.links.append(reference)
     article = soup.select_one("article")
     if article is not None and url.rstrip("/") != WHOLE_GUIDE and not built.redirect and not ERROR_PAGE.fullmatch(url):
         selector = PUBLIC + (", li[id^='bron-']" if url.rstrip("/") == SOURCES_PAGE else "")
-        built.public = [element["id"] for element in article.select(selector)]
+        built.public = [attribute(element, "id") for element in article.select(selector)]
     site.built[url] = built
 
 
@@ -103,7 +104,7 @@ def _line(source: Path, reference: str) -> str:
         return ""
     path, _, anchor = reference.partition("#")
     name = Path(path.rstrip("/")).name if path.strip("./") else ""
-    needles = [needle for needle in (name, f"#{anchor}" if anchor else "") if needle]
+    needles = [needle for needle in (name, f"#{anchor}" if anchor else "") if needle] if reference else ["]()"]
     lines = source.read_text(encoding="utf-8").splitlines()
     for wanted in (needles, needles[-1:]):
         for number, line in enumerate(lines, start=1):
@@ -125,7 +126,9 @@ def _broken_links(site: Site) -> list[str]:
             else:
                 page = path
                 exists = file.is_file()
-            if not exists:
+            if not reference:  # [tekst]() in Markdown: no address at all
+                problem = "een link of afbeelding zonder adres ([tekst]()): zet het adres tussen de haakjes"
+            elif not exists:
                 problem = f"{reference}: die pagina of dat bestand bestaat niet"
             elif anchor and page in site.built and anchor not in site.built[page].ids:
                 problem = f"{reference}: die pagina heeft geen onderdeel #{anchor}"

@@ -36,6 +36,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
 from gids.model import ADDED, EditorError, Sources
+from gids.soup import attribute
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -150,8 +151,9 @@ def read_sources(path: Path) -> Sources:
                 "de titel: langid = {english} voor een Engelse titel, langid = {dutch} voor een "
                 f"Nederlandse ({BIB_HELP})"
             )
-        if LANGUAGES.get(langid):
-            languages[key] = LANGUAGES[langid]
+        language = LANGUAGES.get(langid)
+        if language:
+            languages[key] = language
     last_brochure = max((n for k, n in numbers.items() if statuses[k] != ADDED), default=0)
     for key, number in numbers.items():
         if statuses[key] == ADDED and number <= last_brochure:
@@ -168,7 +170,13 @@ def for_pandoc(sources: Sources) -> str:
     language wrapped in \\foreignlanguage{…}{…}, which pandoc writes as <span lang="en">."""
     text = sources.path.read_text(encoding="utf-8")
     for key, language in sources.languages.items():
-        start = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M).end()
+        opening = re.search(r"^@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text, re.M)
+        if opening is None:  # pybtex also reads an entry that does not start its line
+            raise SourceError(
+                f"{sources.path.name}: de bron '{key}' begint niet aan het begin van een regel: zet @ en het "
+                f"soort bron vooraan, zonder iets ervoor (zoals @article{{{key}, …)"
+            )
+        start = opening.end()
         following = re.compile(r"^@", re.M).search(text, start)
         end = following.start() if following else len(text)
         entry = text[start:end]
@@ -237,7 +245,10 @@ def _pandoc_entries(bib_text: str, csl: Path) -> dict[str, str]:
     for span in soup.find_all("span"):
         if not span.attrs:
             span.unwrap()
-    return {entry["id"].removeprefix("ref-"): entry.decode_contents().strip() for entry in soup.select("div.csl-entry")}
+    return {
+        attribute(entry, "id").removeprefix("ref-"): entry.decode_contents().strip()
+        for entry in soup.select("div.csl-entry")
+    }
 
 
 def formatted(sources: Sources, cache: Path) -> dict[str, str]:
@@ -416,7 +427,7 @@ def number_markers(soup: BeautifulSoup, *, page, build) -> None:
     # file shows them so), where the tree had to join them.
     for link in soup.select("a.footnote-ref[data-bronnen]"):
         link.clear()
-        for attributes, text in marker_text([int(n) for n in link["data-bronnen"].split()]):
+        for attributes, text in marker_text([int(n) for n in attribute(link, "data-bronnen").split()]):
             if attributes is None:
                 link.append(text)
             else:

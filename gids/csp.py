@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from gids.model import EditorError
+from gids.soup import attribute
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -57,7 +58,7 @@ def inline_code(soup: BeautifulSoup) -> list[str]:
     found = [
         f"<script>{(s.string or '')[:40]}"
         for s in soup.find_all("script")
-        if not s.get("src") and s.get("type", "").lower() not in NOT_RUN
+        if not s.get("src") and attribute(s, "type", "").lower() not in NOT_RUN
     ]
     found += [f"<style>{(s.string or '')[:40]}" for s in soup.find_all("style")]
     found += [f'<{e.name} style="{e["style"][:40]}">' for e in soup.find_all(style=True)]
@@ -91,8 +92,10 @@ def add_policy(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
         )
     content = policy(extra=SERVE_EXTRA if site.serving else None)
     meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": content})
-    charset = soup.head.find("meta", charset=True)
+    head = soup.head
+    assert head is not None  # postbuild.run hands the page passes only pages with a <head>
+    charset = head.find("meta", charset=True)
     if charset:
         charset.insert_after(meta)
     else:
-        soup.head.insert(0, meta)
+        head.insert(0, meta)

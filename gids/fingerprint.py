@@ -18,6 +18,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gids.soup import attribute
+
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
@@ -78,8 +80,8 @@ def site_assets(*, site: Site) -> None:
 def rename_links(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """Each page links the files by their new names."""
     for element in soup.find_all(["link", "script"]):
-        for attribute in LINKING:
-            value = element.get(attribute)
+        for name in LINKING:
+            value = attribute(element, name, "")
             old = next((old for old in site.renamed if value and value.endswith(old)), None) if value else None
             if old:
-                element[attribute] = value.removesuffix(old) + site.renamed[old]
+                element[name] = value.removesuffix(old) + site.renamed[old]

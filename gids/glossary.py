@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 
 from gids import mistakes
 from gids.model import EditorError, Term
+from gids.soup import attribute
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -175,7 +176,7 @@ def write_data(*, site: Site) -> None:
 def collect_used(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """The words a built page explains: its links a.uitleg (gids/markdown/words.py), each to …#woord-…."""
     site.glossary_used.update(
-        urlsplit(link["href"]).fragment for link in soup.find_all("a", class_="uitleg", href=True)
+        urlsplit(attribute(link, "href")).fragment for link in soup.find_all("a", class_="uitleg", href=True)
     )
 
 

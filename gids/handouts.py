@@ -30,6 +30,7 @@ from mkdocs.utils import get_relative_url
 
 from gids.links import absolute, qr_file, qr_inline
 from gids.markdown.boxes import LINKED_BOXES
+from gids.soup import attribute
 from gids.theme.material import BUTTON, PRIMARY_BUTTON
 
 if TYPE_CHECKING:
@@ -94,8 +95,15 @@ def for_the_service(title: str) -> bool:
     return title.startswith(FOR_THE_SERVICE)
 
 
+def _nav_pages(build: Build) -> list[Page]:
+    """The menu's pages, in its order: known from MkDocs' nav stage on, which comes before every page's context."""
+    if build.nav is None:
+        raise RuntimeError("handouts: the nav is not known yet (MkDocs calls on_nav before on_page_context)")
+    return build.nav.pages
+
+
 def _pages(build: Build, here: Page) -> list[Page]:
-    return [page for page in build.nav.pages if page is not here]
+    return [page for page in _nav_pages(build) if page is not here]
 
 
 def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) -> str:
@@ -180,18 +188,21 @@ def _link_list(here: Page, build: Build) -> str:
 
 def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[str], list[int], dict[int, str]]:
     """Every tip of the guide, in full, as the selection page and the tip sheet show them."""
-    family, service, cited = [], [], []
+    family: list[str] = []
+    service: list[str] = []
+    cited: list[int] = []
     sources: dict[int, str] = {}
-    for page in build.nav.pages:
+    for page in _nav_pages(build):
         page_soup = None  # the page's own source list, read once for all its tips
         for box in build.boxes.get(page.file.src_uri, []):
             if box.kind != "pleegtip":
                 continue
             soup = BeautifulSoup(box.html, "html.parser")
-            numbers = [int(n) for a in soup.select("a[data-bronnen]") for n in a["data-bronnen"].split()]
+            numbers = [int(n) for a in soup.select("a[data-bronnen]") for n in attribute(a, "data-bronnen").split()]
             cited.extend(n for n in numbers if n not in cited)
             if with_sources:
                 if page_soup is None:
+                    assert page.content is not None  # its boxes were collected from its content (on_page_content)
                     page_soup = BeautifulSoup(page.content, "html.parser")
                 for number in numbers:
                     item = page_soup.find("li", id=f"bron-{number}")
@@ -216,7 +227,7 @@ def _sources_list(sources: dict[int, str]) -> str:
 
 def _selection(here: Page, build: Build) -> str:
     sections, _, sources = _tip_sections(here, build, with_sources=True)
-    chosen = [part for page in build.nav.pages for part in parts_of(page, build) if part.choosable]
+    chosen = [part for page in _nav_pages(build) for part in parts_of(page, build) if part.choosable]
     # The service's tips last: a caseworker who hands one out shows it after the family's parts.
     chosen.sort(key=lambda part: part.kind == "pleegtip" and for_the_service(part.title.partition(": ")[2]))
     parts = [
@@ -259,7 +270,7 @@ def _cards(here: Page, build: Build) -> str:
     cards = []
     tips = [
         (page, box)
-        for page in build.nav.pages
+        for page in _nav_pages(build)
         for box in build.boxes.get(page.file.src_uri, [])
         if box.kind == "pleegtip"
     ]
@@ -284,6 +295,7 @@ MARKERS = {LINK_LIST_MARKER: _link_list, SELECTION_MARKER: _selection, ALL_TIPS_
 
 def fill(*, page: Page, build: Build) -> None:
     """Context stage: the page's marker replaced by what it stands for."""
+    assert page.content is not None  # MkDocs renders every page's content before its context stage
     for marker, make in MARKERS.items():
         if marker in page.content:
             if not build.config.site_url:

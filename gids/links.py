@@ -36,6 +36,7 @@ from PIL import Image, ImageDraw, ImageFont
 from gids.markdown.boxes import ID_PREFIXES, LINKED_BOXES, WORDS
 from gids.model import Box, EditorError, Site
 from gids.pages import FENCE
+from gids.soup import attribute
 from gids.theme.material import BUTTON
 from gids.urls import built_file, page_url, relative
 
@@ -165,12 +166,28 @@ def collect_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     for box in soup.select(", ".join(f"div.admonition.{kind}[id]" for kind in LINKED_BOXES)):
         kind = next(k for k in LINKED_BOXES if k in box["class"])
         copy = BeautifulSoup(str(box), "html.parser").div
+        assert copy is not None  # the box is a div: its copy's first div is the copy itself
         copy.attrs.pop("id", None)
         title = copy.select_one(".admonition-title")
+        if title is None:  # `/// pleegtip |` with nothing after the bar: the box has no title to name it by
+            lines = _id_lines(Path(page.file.abs_src_path or ""), attribute(box, "id"))
+            raise EditorError(
+                f"{_at(f'docs/{page.file.src_uri}', lines[0] if lines else 0)}: de {WORDS[kind]} "
+                f"'{attribute(box, 'id')}' heeft geen titel. Schrijf de titel achter de streep op de eerste regel "
+                f"(/// {kind} | Titel) of laat de streep weg."
+            )
         for link in title.select("a.headerlink"):
             link.decompose()
         section = box.find_previous(["h2", "h3"], id=True)
-        found.append(Box(kind, section["id"] if section else "", box["id"], title.get_text().strip(), str(copy)))
+        found.append(
+            Box(
+                kind,
+                attribute(section, "id") if section else "",
+                attribute(box, "id"),
+                title.get_text().strip(),
+                str(copy),
+            )
+        )
     build.boxes[page.file.src_uri] = found
 
 
@@ -191,9 +208,9 @@ def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     config = build.config
     for box in build.boxes.get(page.file.src_uri, []):
         if box.kind == "pleegtip":
-            soup.find(id=box.id).append(
-                _share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip")
-            )
+            tip = soup.find(id=box.id)
+            assert tip is not None  # collect_boxes found the box in this same page, just before
+            tip.append(_share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip"))
     heading = soup.find("h1")
     if heading is not None:
         page_title = config.site_name if page.is_homepage else page.title  # "Start" says nothing to a family
@@ -247,7 +264,13 @@ def printed_address(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
 
 
 def absolute(build: Build, page_url: str, anchor: str = "") -> str:
-    return build.config.site_url.rstrip("/") + "/" + page_url + (f"#{anchor}" if anchor else "")
+    site_url = build.config.site_url
+    if site_url is None:  # MkDocs leaves it out when mkdocs.yml has no site_url
+        raise EditorError(
+            "mkdocs.yml: de site heeft haar webadres nodig (voor de QR-codes en de links om te delen): zet "
+            "site_url in mkdocs.yml of bouw met SITE_URL=https://…"
+        )
+    return site_url.rstrip("/") + "/" + page_url + (f"#{anchor}" if anchor else "")
 
 
 def qr_file(build: Build, name: str, address: str) -> str:

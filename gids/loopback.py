@@ -84,7 +84,9 @@ def transferred(page, url: str, log=None) -> tuple[int, int]:
     """
     session = page.context.new_cdp_session(page)
     session.send("Network.enable")
-    sizes, cached, urls = {}, set(), {}
+    sizes: dict[str, int] = {}
+    cached: set[str] = set()
+    urls: dict[str, str] = {}
     session.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
     session.on(
         "Network.loadingFinished", lambda event: sizes.__setitem__(event["requestId"], event["encodedDataLength"])

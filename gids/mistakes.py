@@ -77,8 +77,8 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "'\\t'" in problem or "\t" in shown[: len(shown) - len(shown.lstrip())]:
         return at + 1, "er staat een tab vooraan de regel: spring in met spaties, zoals de regels erboven"
     quote = _unclosed_quote(lines, min(before, at), at)
-    if "quoted scalar" in context or ("<scalar>" in problem and quote is not None):
-        line = before if "quoted scalar" in context else quote
+    line = before if "quoted scalar" in context else quote if "<scalar>" in problem else None
+    if line is not None:
         return line + 1, (
             "een aanhalingsteken wordt geopend maar niet gesloten: zet aan het einde van de tekst "
             "hetzelfde aanhalingsteken"
@@ -136,7 +136,8 @@ def problem(text: str, loader: type = yaml.SafeLoader, first_line: int = 1) -> t
         return line + first_line - 1, cause
     twice = duplicate_key(node)
     if twice:
-        key, first, second = (value if isinstance(value, str) else value + first_line - 1 for value in twice)
+        key, first, second = twice
+        first, second = first + first_line - 1, second + first_line - 1
         return second, (
             f"'{key}' staat twee keer in hetzelfde blok (ook op regel {first}); dan telt alleen de "
             "laatste: hou er één over"

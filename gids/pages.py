@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from gids import mistakes
+from gids.soup import attribute
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -123,7 +124,7 @@ def check_headings(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """A heading without words (only an emoji or a sign) would get the address #_1, which says nothing and changes
     when another such heading comes before it: the build asks for words or an address of its own."""
     for heading in soup.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"):
-        if not re.fullmatch(r"_\d*", heading["id"]):
+        if not re.fullmatch(r"_\d*", attribute(heading, "id")):
             continue
         text = " ".join(t for t in heading.find_all(string=True) if not t.find_parent("a", class_="headerlink")).strip()
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines() if page.file.abs_src_path else []

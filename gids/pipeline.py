@@ -119,9 +119,16 @@ class GidsPlugin(BasePlugin):
     )
 
     def __init__(self) -> None:
-        self.build: Build | None = None  # this build's state, new at every on_config
+        self._build: Build | None = None  # this build's state, new at every on_config
         self.invoked_as = "build"  # the mkdocs command; on_startup is called once per process
         self.output = swap.Swap()  # `mkdocs build` writes beside site/ and replaces it only when the build finished
+
+    @property
+    def build(self) -> Build:
+        """This build's state: made by on_config, which MkDocs calls before every other event of a build."""
+        if self._build is None:
+            raise RuntimeError("gids: an event of a build before on_config made the build's state")
+        return self._build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.invoked_as = command
@@ -129,7 +136,7 @@ class GidsPlugin(BasePlugin):
     @event_priority(50)  # before the other plugins read the config
     @_said
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.build = Build(
+        self._build = build = Build(
             config=config,
             command=self.invoked_as,
             root=Path(config.config_file_path).parent,
@@ -139,7 +146,7 @@ class GidsPlugin(BasePlugin):
             redirect_maps=dict(self.config["redirect_maps"]),
             record_addresses=addresses.recording(self.invoked_as),
         )
-        root = self.build.root
+        root = build.root
         markdown_options(
             config,
             references=str(root / citations.REFERENCES),

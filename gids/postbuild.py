@@ -153,9 +153,13 @@ class _Loader(yaml.SafeLoader):
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
-    else:
+    elif isinstance(node, yaml.SequenceNode):
         values = loader.construct_sequence(node)
         names, default = values[:-1] if len(values) > 1 else values, values[-1] if len(values) > 1 else None
+    else:  # a mapping, which construct_sequence refused too
+        raise yaml.constructor.ConstructorError(
+            None, None, "expected a scalar or sequence node for !ENV, but found a mapping", node.start_mark
+        )
     return next((os.environ[name] for name in names if name in os.environ), default)
 
 

@@ -45,6 +45,7 @@ from mkdocs.utils.meta import get_data
 
 from gids.links import part_name
 from gids.model import EditorError
+from gids.soup import attribute
 from gids.theme.material import BUTTON, PAGE_TOC, TOC_ATTRIBUTES
 
 if TYPE_CHECKING:
@@ -147,7 +148,13 @@ def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     link.string = "Download als PDF"
     paragraph = soup.new_tag("p", attrs={"class": "pdf-download__regel"})
     paragraph.append(link)
-    soup.find("h1").insert_after(paragraph)
+    title = soup.find("h1")
+    if title is None:  # Material would write the title itself, above the content: the link would have no place
+        raise EditorError(
+            f"docs/{page.file.src_uri}: dit hoofdstuk heeft geen titel als kop (# Titel): zet die bovenaan de "
+            "pagina, want de knop om de PDF te downloaden komt eronder."
+        )
+    title.insert_after(paragraph)
 
 
 def running_headers(*, site: Site) -> None:
@@ -177,18 +184,18 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     if path != site.folder / WHOLE_GUIDE / "index.html":
         return
     for section in soup.select("section.print-page[id]"):
-        prefix = section["id"] + "-"
+        prefix = attribute(section, "id") + "-"
         if section.find("section", class_="print-page"):
             continue  # a nav section that holds chapters
         for element in section.select("[id]"):
-            if not element["id"].startswith(prefix):
-                element["id"] = prefix + element["id"]
+            if not attribute(element, "id").startswith(prefix):
+                element["id"] = prefix + attribute(element, "id")
     # Links to pages that are not in the whole guide (volledige_gids: false): the plugin turned them into
     # "#page" within this page, where they lead nowhere; they lead to the page itself again.
-    present = {element["id"] for element in soup.find_all(id=True)}
+    present = {attribute(element, "id") for element in soup.find_all(id=True)}
     elsewhere = {page.url.rstrip("/") or ".": page.url or "./" for page in site.pages}
     for link in soup.select("a[href^='#']"):
-        fragment = link["href"][1:]
+        fragment = attribute(link, "href")[1:]
         if fragment in present:
             continue
         page = next(
@@ -210,19 +217,19 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     named = soup.select(
         "article a.footnote-backref[aria-label], article a.bronstatus[aria-label], article a.headerlink[aria-label]"
     )
-    counts = Counter(link["aria-label"] for link in named)
+    counts = Counter(attribute(link, "aria-label") for link in named)
     for link in named:
-        section = link.find_parent("section", class_="print-page")
-        title = section.find(["h1", "h2"]) if section else None
-        if counts[link["aria-label"]] > 1 and title is not None:
-            link["aria-label"] += (
+        chapter = link.find_parent("section", class_="print-page")
+        title = chapter.find(["h1", "h2"]) if chapter else None
+        if counts[attribute(link, "aria-label")] > 1 and title is not None:
+            link["aria-label"] = attribute(link, "aria-label") + (
                 f" ({part_name(title.find('a', class_='headerlink')) if title.find('a', class_='headerlink') else title.get_text().strip()})"
             )
     _write_contents(soup, path)
     # The plugin's one inline script calls functions of its script file, which the site does not load (the
     # contents are in the page already, and the menu and search stay); the policy would block it anyway.
     for script in soup.find_all("script", src=False):
-        if script.get("type", "").lower() not in ("application/json", "application/ld+json"):
+        if attribute(script, "type", "").lower() not in ("application/json", "application/ld+json"):
             script.decompose()
 
 
@@ -240,8 +247,10 @@ def _write_contents(soup: BeautifulSoup, path: Path) -> None:
         "html.parser",
     ).section
     copy = BeautifulSoup(str(sidebar), "html.parser").ul
-    for attribute in TOC_ATTRIBUTES:
-        del copy[attribute]
+    # Both made here: the section from the text above, the list from the sidebar (PAGE_TOC ends in a ul).
+    assert section is not None and section.nav is not None and copy is not None
+    for name in TOC_ATTRIBUTES:
+        del copy[name]
     section.nav.append(copy)
     cover.insert_after("\n", section)
 
@@ -288,7 +297,12 @@ def print_pdfs(*, site: Site) -> None:
             )  # the pages are printed as published, with nothing from elsewhere
             for pdf, url in targets:
                 expired = threading.Event()
-                watchdog = threading.Timer(limit, lambda expired=expired: (expired.set(), stop_chromium()))
+
+                def expire(expired: threading.Event = expired) -> None:
+                    expired.set()
+                    stop_chromium()
+
+                watchdog = threading.Timer(limit, expire)
                 watchdog.start()
                 try:
                     page = context.new_page()
@@ -380,7 +394,7 @@ def describe_pdfs(*, site: Site) -> None:
             continue
         soup = BeautifulSoup(text, "html.parser")
         for link in soup.select("ul.pdf-lijst a[href$='.pdf']"):
-            pdf = (path.parent / link["href"]).resolve()
+            pdf = (path.parent / attribute(link, "href")).resolve()
             pages = len(PdfReader(pdf).pages)
             size = max(1, round(pdf.stat().st_size / 1000))
             note = soup.new_tag("span", attrs={"class": "pdf-lijst__maat"})

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -23,7 +24,7 @@ ROOT = Path.cwd()  # the project: ./run.sh runs these commands in the folder of 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(f"run.sh: {message}", file=sys.stderr)
     sys.exit(1)
 
@@ -134,6 +135,6 @@ if __name__ == "__main__":
         check_yaml()
     elif command == "hernoem" and len(arguments) == 2:
         check_yaml()
-        rename(*arguments)
+        rename(arguments[0], arguments[1])
     else:
         fail("gebruik: ./run.sh hernoem OUDE-NAAM NIEUWE-NAAM (de bestandsnaam in docs/, zonder .md)")

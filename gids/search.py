@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString  # comments, doctypes: no text of the page
 
 from gids.model import EditorError
+from gids.soup import attribute
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -102,7 +103,7 @@ def sections(content: Tag) -> dict[str, str]:
                 if child.name == "h1" and len(found) == 1:
                     continue  # the page's title, above the top section
                 if child.name in HEADINGS and child.get("id"):
-                    text = found.setdefault(child["id"], [])
+                    text = found.setdefault(attribute(child, "id"), [])
                     continue  # its text is the entry's title
                 kept = child.name in KEPT
                 if kept:

@@ -35,6 +35,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def remove_leftovers(target: Path) -> None:
+    """The temporary folders beside target of earlier builds that were killed before they could remove them."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(bouw|oud)-(\d+)")
+    if not target.parent.is_dir():
+        return
+    for folder in target.parent.iterdir():
+        match = pattern.fullmatch(folder.name)
+        if match and (int(match[2]) == os.getpid() or not _alive(int(match[2]))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -48,24 +59,14 @@ class Swap:
 
     def begin(self, config: MkDocsConfig) -> None:
         """Point the build at a new folder beside the site folder (same disk, so the swap is a rename)."""
-        self.target = Path(config.site_dir)
-        self.remove_leftovers()
-        self.building = self.target.with_name(f".{self.target.name}.bouw-{os.getpid()}")
+        self.target = target = Path(config.site_dir)
+        remove_leftovers(target)
+        self.building = target.with_name(f".{target.name}.bouw-{os.getpid()}")
         shutil.rmtree(self.building, ignore_errors=True)
         self.finished = self.failed = False
         config.site_dir = str(self.building)
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _interrupt)
-
-    def remove_leftovers(self) -> None:
-        """The temporary folders of earlier builds that were killed before they could remove them."""
-        pattern = re.compile(rf"\.{re.escape(self.target.name)}\.(bouw|oud)-(\d+)")
-        if not self.target.parent.is_dir():
-            return
-        for folder in self.target.parent.iterdir():
-            match = pattern.fullmatch(folder.name)
-            if match and (int(match[2]) == os.getpid() or not _alive(int(match[2]))):
-                shutil.rmtree(folder, ignore_errors=True)
 
     def done(self) -> None:
         """The last step after the build has completed."""

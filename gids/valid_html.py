@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
 
+from gids.soup import attribute
+
 if TYPE_CHECKING:
     from gids.model import Site
 
@@ -35,6 +37,6 @@ def mend(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
         if (style.string or "").lstrip().startswith(".print-site-enumerate"):
             style.decompose()
     for element in soup.select("link[href], script[src]"):
-        address = element.get("href", element.get("src", ""))
+        address = attribute(element, "href", attribute(element, "src", ""))
         if PRINT_SITE_SCRIPT in address or (PRINT_SITE_STYLES in address and not whole_guide):
             element.decompose()

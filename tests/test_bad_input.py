@@ -8,9 +8,11 @@ import subprocess
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from gids import glossary, pages, redactie
+from gids import glossary, links, pages, printing, redactie
+from gids.model import EditorError
 
 from conftest import ROOT, build, copy_project, free_name, free_source, soup_of
 
@@ -63,6 +65,18 @@ CASES = {
             "langid = {{english}}",
         ],
     ),
+    "English entry that does not start its line": (
+        "references.bib",
+        "@article{forslund2022attachment,",
+        "  @article{forslund2022attachment,",
+        ["references.bib: de bron 'forslund2022attachment' begint niet aan het begin van een regel"],
+    ),
+    "link without an address": (
+        CHAPTER,
+        "## Meer of minder veilig gehecht",
+        "Zie [dit]().\n\n## Meer of minder veilig gehecht",
+        ["docs/wat-is-gehechtheid.md, regel {line}: een link of afbeelding zonder adres"],
+    ),
     "broken internal link": (
         CHAPTER,
         "## Meer of minder veilig gehecht",
@@ -84,6 +98,12 @@ CASES = {
             "heeft geen id",
             "attrs: {{id: tip-korte-naam}}",
         ],
+    ),
+    "tip without a title": (
+        "docs/gehechtheid-in-pleegzorg.md",
+        "/// pleegtip | Let op kleine signalen",
+        "/// pleegtip |",
+        ["docs/gehechtheid-in-pleegzorg.md, regel ", "de tip 'tip-kleine-signalen' heeft geen titel"],
     ),
     "key message id without kern-": (
         "docs/gehechtheid-in-pleegzorg.md",
@@ -568,3 +588,21 @@ def test_front_matter_mistake_is_said_at_its_line_with_its_cause(tmp_path, case)
         error.value
     )
     assert f"Meestal is de oorzaak: {cause}" in str(error.value)
+
+
+def test_chapter_without_a_title_heading_is_said_when_it_gets_its_pdf_link():
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="hoofdstuk.md"), url="hoofdstuk/")
+    build = SimpleNamespace(pdf=True, chapters=[page])
+    with pytest.raises(EditorError, match=r"^docs/hoofdstuk\.md: dit hoofdstuk heeft geen titel als kop \(# Titel\)"):
+        printing.pdf_link(BeautifulSoup("<p>Tekst zonder kop.</p>", "html.parser"), page=page, build=build)
+    titled = BeautifulSoup("<h1>Titel</h1><p>Tekst.</p>", "html.parser")
+    printing.pdf_link(titled, page=page, build=build)
+    assert titled.h1.find_next_sibling("p", class_="pdf-download__regel") is not None
+
+
+def test_an_address_for_sharing_needs_the_site_url():
+    build = SimpleNamespace(config=SimpleNamespace(site_url=None))
+    with pytest.raises(EditorError, match="^mkdocs.yml: de site heeft haar webadres nodig"):
+        links.absolute(build, "hoofdstuk/", "tip-x")
+    build.config.site_url = "https://gids.example/"
+    assert links.absolute(build, "hoofdstuk/", "tip-x") == "https://gids.example/hoofdstuk/#tip-x"

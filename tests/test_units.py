@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from gids import citations, compress, csp, glossary, search
 from gids.markdown import reading
 from gids.model import Site
+from gids.soup import attribute
 from gids.theme import material
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -347,3 +348,14 @@ def test_compressed_files_come_from_the_cache_while_unchanged(tmp_path):
         "the page was compressed again"
     )
     assert len(now) == 4, "the old stylesheet's entries stay in the cache"
+
+
+def test_an_attribute_is_read_as_its_one_text():
+    link = BeautifulSoup('<a id="tip-x" class="knop groot" href="">x</a>', "html.parser").a
+    assert attribute(link, "id") == "tip-x"
+    assert attribute(link, "href", "leeg") == ""  # present but empty: its own value, not the default
+    assert attribute(link, "title", "") == ""
+    with pytest.raises(KeyError):
+        attribute(link, "title")
+    with pytest.raises(TypeError, match="get_attribute_list"):
+        attribute(link, "class")  # several values: BeautifulSoup gives a list

@@ -251,7 +251,7 @@ def _number_markers(root: etree.Element, numbers: dict[str, int]) -> set[str]:
     listing = footnotes.find("ol") if footnotes is not None else None
     if listing is None:
         return set()
-    items = [item for item in listing if item.get("id", "").startswith("fn:") and _key(item.get("id")) in numbers]
+    items = [item for item in listing if item.get("id", "").startswith("fn:") and _key(item.attrib["id"]) in numbers]
     if not items:
         return set()  # only an author's own footnotes: Python-Markdown's list as it is
     made: set[str] = set()
@@ -261,13 +261,13 @@ def _number_markers(root: etree.Element, numbers: dict[str, int]) -> set[str]:
 
     ordered = []
     for item in items:
-        number = numbers[_key(item.get("id"))]
+        number = numbers[_key(item.attrib["id"])]
         item.set("id", f"bron-{number}")
         item.set("value", str(number))
-        made.add(item.get("id"))
+        made.add(item.attrib["id"])
         backrefs = [link for link in item.iter("a") if link.get("class") == "footnote-backref"]
         for place, backref in enumerate(backrefs, start=1):
-            backref.set("href", "#" + group_of[_marker_id(backref.get("href").lstrip("#"), numbers)])
+            backref.set("href", "#" + group_of[_marker_id(backref.attrib["href"].lstrip("#"), numbers)])
             # A name of its own for each (a screen reader's list of links), not a title: Material would give
             # each of these dozens of links a tooltip, which costs the phone time at every page load.
             backref.attrib.pop("title", None)
@@ -293,7 +293,7 @@ def _separate_own_footnotes(root: etree.Element) -> set[str]:
     """An author's own footnotes (`[^noot]`) stand apart from the sources, numbered 1, 2, … before them."""
     footnotes = _footnotes(root)
     listing = footnotes.find("ol") if footnotes is not None else None
-    if listing is None or not any(item.get("id", "").startswith("bron-") for item in listing):
+    if footnotes is None or listing is None or not any(item.get("id", "").startswith("bron-") for item in listing):
         return set()  # no sources: Python-Markdown's list as it is
     own = [item for item in listing if item.get("id", "").startswith("fn:")]
     if not own:
@@ -365,9 +365,10 @@ class SourcesTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         everything = _paragraph(root, citations.ALL_SOURCES_MARKER)
         footnotes = _footnotes(root)
+        listing = footnotes.find("ol") if footnotes is not None else None
         cited = [
             item
-            for item in (footnotes.find("ol") if footnotes is not None else [])
+            for item in (listing if listing is not None else [])
             if item.get("id", "").startswith("fn:") and (item.findtext("p") or "").startswith(DEFINITION)
         ]
         marker = _paragraph(root, citations.LIST_MARKER)
@@ -378,15 +379,16 @@ class SourcesTreeprocessor(Treeprocessor):
         sources, texts = _data(self.extension)
         if everything is not None:
             self._all_sources(*everything, sources, texts)
-        if not cited:
+        if footnotes is None or not cited:  # (cited comes from the footnotes' list)
             return
         for item in cited:
             paragraph = item.find("p")
+            assert paragraph is not None  # cited holds the items whose first paragraph is a source
             backrefs = list(paragraph)
             for backref in backrefs:
                 paragraph.remove(backref)
             paragraph.text = ""
-            self._reference(_key(item.get("id")), paragraph, sources, texts)
+            self._reference(_key(item.attrib["id"]), paragraph, sources, texts)
             _append_text(paragraph, "\u00a0")
             paragraph.extend(backrefs)
         if marker is not None:  # where the page wants its list
@@ -403,7 +405,7 @@ class SourcesTreeprocessor(Treeprocessor):
         """The Bronnen page: every entry in number order, each with the anchor bron-N."""
         listing = etree.Element("ol", {"class": "bronnenlijst"})
         listing.text = "\n"
-        for key in sorted(sources.numbers, key=sources.numbers.get):
+        for key in sorted(sources.numbers, key=sources.numbers.__getitem__):
             number = str(sources.numbers[key])
             item = etree.SubElement(listing, "li", {"id": f"bron-{number}", "value": number})
             item.tail = "\n"

@@ -23,14 +23,15 @@ TAG = re.compile(r"<[^>]*>")
 
 def readable(text: str, md: Markdown | None, tag: str = "") -> str:
     """text with its placeholders replaced by what they stand for; a stashed tag becomes `tag`."""
-
-    def stashed(match: re.Match[str]) -> str:
-        raw = md.htmlStash.rawHtmlBlocks[int(match.group(1))]
-        if not isinstance(raw, str):  # md_in_html stashes elements
-            raw = etree.tostring(raw, encoding="unicode", method="html")
-        return html.unescape(TAG.sub(tag, COMMENT.sub("", raw)))
-
     if md is not None:
+        stash = md.htmlStash
+
+        def stashed(match: re.Match[str]) -> str:
+            raw = stash.rawHtmlBlocks[int(match.group(1))]
+            if not isinstance(raw, str):  # md_in_html stashes elements
+                raw = etree.tostring(raw, encoding="unicode", method="html")
+            return html.unescape(TAG.sub(tag, COMMENT.sub("", raw)))
+
         text = HTML_PLACEHOLDER_RE.sub(stashed, text)
     return ESCAPED.sub(lambda match: chr(int(match.group(1))), text)
 
