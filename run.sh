@@ -8,8 +8,9 @@
 #                    addresses in adressen.txt: run it before you commit a new page, heading, tip or word
 #   ./run.sh test    run every test; installs what the tests need first (Python packages into .venv,
 #                    npm tools into node_modules, and as root the Debian packages, with apt-get)
-#   ./run.sh check   the editors' quick check (under 30 s): builds without PDFs and runs the content,
-#                    link and source tests (serve and check write no file of the project)
+#   ./run.sh check   the editors' quick check (under 30 s): lint and types, then builds without PDFs and
+#                    runs the content, link and source tests (serve and check write no file of the project)
+#   ./run.sh lint    ruff (lint and format check) and mypy on the site's code
 #   ./run.sh hernoem OUD NIEUW   renames docs/OUD.md to docs/NIEUW.md with its nav entry, links and a
 #                    redirect from the old address (REDACTIE.md)
 #   ./run.sh report  readability per chapter (benchmark/leesbaarheid.md)
@@ -80,6 +81,13 @@ install_npm_tools() {
   fi
 }
 
+# The site's code as pyproject.toml asks: ruff's lint and format, mypy's types (a few seconds).
+lint() {
+  .venv/bin/ruff check --quiet gids tests benchmark
+  .venv/bin/ruff format --quiet --check gids tests benchmark
+  .venv/bin/mypy --no-error-summary gids
+}
+
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 command=${1:-}
 [ $# -gt 0 ] && shift
@@ -87,7 +95,7 @@ case "$command" in
   serve|build|adressen|check|test) .venv/bin/python -m gids.redactie yaml ;;  # a YAML mistake, said plainly first
 esac
 case "$command" in
-  serve) exec .venv/bin/mkdocs serve "$@" ;;
+  serve) exec .venv/bin/properdocs serve "$@" ;;
   build)
     if [ -x /usr/bin/chromium ]; then
       export PDF=1
@@ -96,13 +104,13 @@ case "$command" in
       export PDF=0
     fi
     [ -n "${SITE_URL:-}" ] || echo "run.sh: SITE_URL is not set: addresses point to http://127.0.0.1:8000/" >&2
-    ADRESSEN=1 exec .venv/bin/mkdocs build "$@" ;;  # what is published stays: its new addresses are recorded
+    ADRESSEN=1 exec .venv/bin/properdocs build "$@" ;;  # what is published stays: its new addresses are recorded
   adressen)
     # A build only to record the new addresses (gids/addresses.py): site/ stays as it is.
     folder=$(mktemp -d "${TMPDIR:-/tmp}/gids-adressen.XXXXXX")
     cp adressen.txt "$folder/voor" 2>/dev/null || : > "$folder/voor"
     status=0
-    PDF=0 ADRESSEN=1 .venv/bin/mkdocs build -q -d "$folder/site" "$@" || status=$?
+    PDF=0 ADRESSEN=1 .venv/bin/properdocs build -q -d "$folder/site" "$@" || status=$?
     if [ "$status" != 0 ]; then
       :
     elif cmp -s adressen.txt "$folder/voor"; then
@@ -113,14 +121,18 @@ case "$command" in
     rm -rf "$folder"
     exit "$status" ;;
   test)
+    lint
     install_debian_packages
     install_npm_tools
     exec .venv/bin/python -m pytest "$@" ;;
   check)
-    # The content, link and source tests on a build without PDFs: no browser, no server.
+    # The code's lint and types, then the content, link and source tests on a build without PDFs: no
+    # browser, no server.
+    lint
     TEST_PDF=0 exec .venv/bin/python -m pytest -q -m "not browser and not pdf and not slow and not npm" "$@" ;;
+  lint) lint ;;
   hernoem) exec .venv/bin/python -m gids.redactie hernoem "$@" ;;
   report) exec .venv/bin/python -m gids.leesbaarheid "$@" ;;
   benchmark) exec .venv/bin/python benchmark/run.py "$@" ;;
-  *) echo "usage: ./run.sh serve | build | adressen | test | check | hernoem OUD NIEUW | report | benchmark" >&2; exit 2 ;;
+  *) echo "usage: ./run.sh serve | build | adressen | test | check | lint | hernoem OUD NIEUW | report | benchmark" >&2; exit 2 ;;
 esac

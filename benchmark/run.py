@@ -52,7 +52,7 @@ LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 def build(config: Path, site: Path, env: dict, python: str = sys.executable) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        [python, "-m", "properdocs", "build", "-q", "-f", str(config), "-d", str(site)],
         check=True,
         env=env,
         cwd=config.parent,

@@ -51,7 +51,17 @@ def build(project: Path, site_dir: Path, pdf: bool = False, record: bool = False
         ADRESSEN="1" if record else "0",
     )
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+        ],
         capture_output=True,
         text=True,
         env=env,

@@ -31,7 +31,7 @@ def start_build(project: Path, site: Path, **env) -> subprocess.Popen:
     """The build in a process group of its own, as a terminal starts it (Ctrl+C signals the whole group)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PDF": "0", **env}
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

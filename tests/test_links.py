@@ -103,8 +103,8 @@ def test_only_builds_that_publish_or_are_asked_to_record_addresses(monkeypatch):
     monkeypatch.setenv("ADRESSEN", "1")
     assert addresses.recording("build") and not addresses.recording("serve")
     script = (ROOT / "run.sh").read_text(encoding="utf-8")
-    assert re.search(r"^\s*ADRESSEN=1 exec \.venv/bin/mkdocs build", script, re.M), "./run.sh build records"
-    assert re.search(r"^\s*PDF=0 ADRESSEN=1 \.venv/bin/mkdocs build", script, re.M), "./run.sh adressen records"
+    assert re.search(r"^\s*ADRESSEN=1 exec \.venv/bin/properdocs build", script, re.M), "./run.sh build records"
+    assert re.search(r"^\s*PDF=0 ADRESSEN=1 \.venv/bin/properdocs build", script, re.M), "./run.sh adressen records"
     assert "ADRESSEN" not in script.split("  serve)")[1].split(";;")[0], "./run.sh serve records nothing"
 
 

@@ -45,7 +45,7 @@ def wait_for(condition, timeout: float = 90, what: str = "") -> None:
 
 
 class Serve:
-    """`mkdocs serve` of a project folder on a free loopback port, as ./run.sh serve runs it."""
+    """`properdocs serve` of a project folder on a free loopback port, as ./run.sh serve runs it."""
 
     def __init__(self, project: Path):
         self.project, self.port = project, free_port()
@@ -61,7 +61,7 @@ class Serve:
             [
                 sys.executable,
                 "-m",
-                "mkdocs",
+                "properdocs",
                 "serve",
                 "-f",
                 str(self.project / "mkdocs.yml"),
