@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
 from gids.model import EditorError
 from gids.soup import attribute
@@ -76,7 +75,7 @@ def check_content(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """A page's own text: inline code stops the build, naming the Markdown file that holds it."""
     blocked = inline_code(soup)
     if blocked:
-        raise PluginError(
+        raise EditorError(
             f"docs/{page.file.src_uri}: deze pagina bevat code die de browser van de lezer niet uitvoert "
             f"(de site laat geen <script> of style= in een pagina toe; haal ze weg of zet de code in "
             f"een bestand onder docs/assets/): {blocked}"

@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
 from gids import mistakes
 from gids.model import EditorError, Term
@@ -158,7 +157,7 @@ def configure(config: MkDocsConfig) -> list[Term]:
     """Config stage: the terms, and every form of them handed to the abbr extension."""
     terms = load(Path(config.config_file_path).parent / GLOSSARY_FILE)
     if "abbr" not in config.markdown_extensions:
-        raise PluginError("mkdocs.yml: the glossary needs the markdown extension 'abbr'")
+        raise EditorError("mkdocs.yml: the glossary needs the markdown extension 'abbr'")
     glossary = {form: term.explanation for term in terms for form in term.forms}
     config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
     return terms

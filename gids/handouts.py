@@ -25,13 +25,13 @@ from html import escape, unescape
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 from gids.links import absolute, qr_file, qr_inline
 from gids.markdown.boxes import LINKED_BOXES
+from gids.model import EditorError
 from gids.soup import attribute
 from gids.theme.material import BUTTON, PRIMARY_BUTTON
+from gids.urls import relative
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -110,7 +110,7 @@ def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) 
     """The copy button and the QR code (with the address in text) of one address."""
     address = absolute(build, page.url, anchor)
     name = page.file.src_uri.removesuffix(".md") + (f"--{anchor}" if anchor else "")
-    qr = get_relative_url(qr_file(build, name, address), here.url)
+    qr = relative(qr_file(build, name, address), here.url)
     return (
         f'<button type="button" class="kopieer-link" data-url="{escape(address)}" '
         f'aria-label="Kopieer link naar: {escape(title)}" hidden>Kopieer link</button>'
@@ -124,12 +124,12 @@ def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) 
 def _link_list(here: Page, build: Build) -> str:
     selection = build.files.get_file_from_path(SELECTION_PAGE) if build.files else None
     if selection is None:
-        raise PluginError(
+        raise EditorError(
             f"docs/{here.file.src_uri}: de lijst om stukken te kiezen heeft de pagina docs/{SELECTION_PAGE} nodig, "
             "maar die bestaat niet (meer). Zet ze terug."
         )
     html = [
-        f'<form class="kiezer" method="get" action="{escape(get_relative_url(selection.url, here.url))}" '
+        f'<form class="kiezer" method="get" action="{escape(relative(selection.url, here.url))}" '
         f'data-adres="{escape(absolute(build, selection.url))}">'
     ]
     html.append(
@@ -145,7 +145,7 @@ def _link_list(here: Page, build: Build) -> str:
     )
     for page in _pages(build, here):
         parts = parts_of(page, build)
-        href = get_relative_url(page.url, here.url)
+        href = relative(page.url, here.url)
         # No id on these headings: they are not addresses of their own (a renamed page would take one along).
         html.append(f'<section class="kiezer__pagina" aria-label="{escape(page.title)}">')
         html.append(f'<h2 class="kiezer__titel"><a href="{escape(href)}">{escape(page.title)}</a></h2>')
@@ -210,7 +210,7 @@ def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[st
                         for backref in item.select("a.footnote-backref"):
                             backref.decompose()
                         sources[number] = str(item)
-            link = get_relative_url(page.url, here.url) + f"#{box.id}"
+            link = relative(page.url, here.url) + f"#{box.id}"
             (service if for_the_service(box.title) else family).append(
                 f'<section class="deel" id="deel-{box.id}" data-deel="{box.id}">{box.html}'
                 f'<p class="deel__verder"><a href="{escape(link)}">Lees dit in het hoofdstuk</a></p></section>'
@@ -233,7 +233,7 @@ def _selection(here: Page, build: Build) -> str:
     parts = [
         {
             "id": part.id,
-            "pagina": get_relative_url(part.page.url, here.url),
+            "pagina": relative(part.page.url, here.url),
             "anker": part.anchor,
             "titel": part.title,
             "soort": part.kind,
@@ -299,7 +299,7 @@ def fill(*, page: Page, build: Build) -> None:
     for marker, make in MARKERS.items():
         if marker in page.content:
             if not build.config.site_url:
-                raise PluginError(
+                raise EditorError(
                     f"docs/{page.file.src_uri}: {marker} heeft het webadres van de site nodig: zet site_url in mkdocs.yml "
                     "of bouw met SITE_URL=https://…"
                 )

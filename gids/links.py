@@ -29,8 +29,6 @@ from urllib.parse import quote
 import segno
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 from PIL import Image, ImageDraw, ImageFont
 
 from gids.markdown.boxes import ID_PREFIXES, LINKED_BOXES, WORDS
@@ -103,7 +101,7 @@ def check_boxes(markdown: str, *, page: Page, build: Build) -> str:
         box_id, id_line = _box_id(options, number)
         prefix = ID_PREFIXES[kind]
         if not isinstance(box_id, str) or not box_id.startswith(prefix):
-            raise PluginError(
+            raise EditorError(
                 f"{name}, regel {number}: de {WORDS[kind]} '{title}' heeft "
                 + (f"de id '{box_id}', maar die moet beginnen met {prefix}" if box_id else "geen id")
                 + f'. Zet onder de eerste regel: "    attrs: {{id: {prefix}korte-naam}}" (een id die nooit meer '
@@ -144,7 +142,7 @@ def _at(name: str, line: int) -> str:
 
 def _twice(box_id: str, kind: str, here: str, first: str) -> None:
     """A tip's or key message's id is its address in the whole guide (and in a selection): used once."""
-    raise PluginError(
+    raise EditorError(
         f"{here}: de id '{box_id}' staat ook al bij een andere tip of kernboodschap ({first}). Elke id is een adres "
         f"en mag maar één keer voorkomen: geef deze {WORDS[kind]} een eigen id, zo: attrs: "
         f"{{id: {ID_PREFIXES[kind]}andere-naam}}. Laat de oudste id staan (die in adressen.txt): begeleiders linken "
@@ -251,7 +249,7 @@ def printed_address(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     image = soup.new_tag(
         "img",
         attrs={
-            "src": get_relative_url(qr, page.url),
+            "src": relative(qr, page.url),
             "width": "96",
             "height": "96",
             "alt": f"QR-code naar {address}",

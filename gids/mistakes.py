@@ -17,7 +17,8 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+from gids.model import EditorError
 
 
 def utf8_message(name: str, data: bytes, error: UnicodeDecodeError) -> str:
@@ -35,7 +36,7 @@ def read_text(path: Path, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise PluginError(utf8_message(name, data, error)) from None
+        raise EditorError(utf8_message(name, data, error)) from None
 
 
 OPENS_QUOTE = re.compile(r"""(?:^\s*-\s+|:\s+|^\s*)(["'])""")

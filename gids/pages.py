@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
 from gids import mistakes
+from gids.model import EditorError
 from gids.soup import attribute
 
 if TYPE_CHECKING:
@@ -45,12 +45,12 @@ def check_front_matter(markdown: str, *, page: Page, build: Build) -> str:
         found = mistakes.problem("\n".join(lines[1:end]), first_line=2)
         if found:
             line, cause = found
-            raise PluginError(
+            raise EditorError(
                 f"{name}, regel {line}: de gegevens bovenaan de pagina (tussen de twee regels ---) "
                 f"zijn geen geldige YAML. Meestal is de oorzaak: {cause}."
             )
     if not isinstance(page.meta.get("description"), str) or not page.meta["description"].strip():
-        raise PluginError(
+        raise EditorError(
             f"{name}: deze pagina heeft geen beschrijving. Zet bovenaan, tussen twee regels ---, een regel "
             "description: met één zin over de pagina (die zin verschijnt als iemand de link deelt)."
         )
@@ -70,7 +70,7 @@ def check_files(files: Files) -> None:
             for part in parts
         ):
             better = "-".join(re.findall(r"[a-z0-9]+", file.src_uri.removesuffix(".md").lower()))
-            raise PluginError(
+            raise EditorError(
                 f"{name}: de naam van dit bestand wordt het adres van de pagina, en mag daarom alleen "
                 "kleine letters, cijfers en koppeltekens hebben (geen spaties of hoofdletters). Geef het "
                 f"bestand een naam zoals docs/{better}.md, en pas de regel in nav: van mkdocs.yml aan."
@@ -107,13 +107,13 @@ def check_blocks(markdown: str, *, page: Page, build: Build) -> str:
         elif open_blocks and open_blocks[-1][0] == slashes:
             open_blocks.pop()
         else:
-            raise PluginError(
+            raise EditorError(
                 f"{name}, regel {number}: deze regel /// sluit een kader dat nergens geopend wordt. Haal "
                 "hem weg, of zet erboven de eerste regel van het kader (zoals /// pleegtip | Titel)."
             )
     if open_blocks:
         slashes, number, text = open_blocks[-1]
-        raise PluginError(
+        raise EditorError(
             f"{name}, regel {number}: het kader '{text}' wordt niet gesloten. Zet onder de laatste zin "
             f"van het kader een regel met alleen {slashes}."
         )
@@ -131,7 +131,7 @@ def check_headings(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         line = next(
             (n for n, written in enumerate(source, start=1) if written.startswith("#") and text and text in written), 0
         )
-        raise PluginError(
+        raise EditorError(
             f"docs/{page.file.src_uri}{f', regel {line}' if line else ''}: de kop '{text}' heeft geen "
             "woorden, en het adres van een kop komt van zijn woorden. Zet er woorden bij "
             f"(## {text} Rust in huis), of geef de kop zelf een adres: ## {text} {{#rust-in-huis}}."

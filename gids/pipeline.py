@@ -171,6 +171,7 @@ class GidsPlugin(BasePlugin):
     def on_shutdown(self) -> None:
         self.output.finish()
 
+    @_said
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages.check_files(files)  # file names that are addresses, pages saved as UTF-8: before MkDocs reads them
         return files

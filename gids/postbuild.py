@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from bs4 import BeautifulSoup
 
 from gids import addresses, compress, csp, fingerprint, glossary, links, printing, search, valid_html
 from gids.model import EditorError, PageFacts, Site
+from gids.project import front_matter, read_config
 from gids.theme import material
 from gids.urls import page_url
 
@@ -146,36 +146,6 @@ def run(site: Site, passes: tuple[Pass, ...] | None = None) -> None:
 # The command: the facts from the project's files.
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml as plain YAML: `!ENV [NAME, default]` is the environment's value, or the default."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    elif isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        names, default = values[:-1] if len(values) > 1 else values, values[-1] if len(values) > 1 else None
-    else:  # a mapping, which construct_sequence refused too
-        raise yaml.constructor.ConstructorError(
-            None, None, "expected a scalar or sequence node for !ENV, but found a mapping", node.start_mark
-        )
-    return next((os.environ[name] for name in names if name in os.environ), default)
-
-
-_Loader.add_constructor("!ENV", _env)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _front_matter(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---", 4)
-    data = yaml.safe_load(text[4:end]) if end > 0 else None
-    return data if isinstance(data, dict) else {}
-
-
 def _first_heading(path: Path) -> str:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
@@ -185,7 +155,7 @@ def _first_heading(path: Path) -> str:
 
 def site_from_project(root: Path, folder: Path) -> Site:
     """The facts of a built site from its project's files, as MkDocs would give them."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = read_config(root)
     docs = root / config.get("docs_dir", "docs")
     in_nav: dict[str, tuple[str, bool]] = {}  # source -> (title, chapter)
 
@@ -202,7 +172,7 @@ def site_from_project(root: Path, folder: Path) -> Site:
     for path in sorted(docs.rglob("*.md")):
         source = f"docs/{path.relative_to(docs).as_posix()}"
         title, chapter = in_nav.get(source, (_first_heading(path), False))
-        meta = _front_matter(path)
+        meta = front_matter(path.read_text(encoding="utf-8"))
         pages.append(
             PageFacts(
                 url=page_url(source),

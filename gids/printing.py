@@ -39,14 +39,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 
 from gids.links import part_name
 from gids.model import EditorError
+from gids.project import front_matter
 from gids.soup import attribute
 from gids.theme.material import BUTTON, PAGE_TOC, TOC_ATTRIBUTES
+from gids.urls import relative
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -76,7 +75,7 @@ def configure(config: MkDocsConfig) -> bool:
     """Whether this build prints the PDFs."""
     wanted = os.environ.get("PDF") == "1"
     if wanted and not Path(CHROMIUM).exists():
-        raise PluginError(
+        raise EditorError(
             f"PDF=1: the PDFs are printed by Chromium, not found at {CHROMIUM} (apt-get install chromium)"
         )
     if not wanted:
@@ -108,7 +107,7 @@ def _pdf_list(page: Page, build: Build) -> str:
     items = [(chapter.title, name(chapter)) for chapter in build.chapters] + [("De volledige gids", WHOLE_GUIDE)]
     items += [(title, pdf) for pdf, title in HANDOUTS.items()]
     links = "".join(
-        f'<li><a href="{get_relative_url(f"{PDF_DIR}/{pdf}.pdf", page.url)}" download>{escape(title)}</a></li>'
+        f'<li><a href="{relative(f"{PDF_DIR}/{pdf}.pdf", page.url)}" download>{escape(title)}</a></li>'
         for title, pdf in items
     )
     return f'<p>Kant-en-klare PDF’s, op A4:</p>\n<ul class="pdf-lijst">{links}</ul>'
@@ -122,7 +121,7 @@ def whole_guide_choice(config: MkDocsConfig) -> None:
     left_out = [
         path.relative_to(docs).as_posix()
         for path in sorted(docs.rglob("*.md"))
-        if get_data(path.read_text(encoding="utf-8", errors="replace"))[1].get("volledige_gids") is False
+        if front_matter(path.read_text(encoding="utf-8", errors="replace")).get("volledige_gids") is False
     ]
     options = config.plugins[PRINT_SITE].config
     options["exclude"] = [*options["exclude"], *(page for page in left_out if page not in options["exclude"])]
@@ -142,7 +141,7 @@ def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
         attrs={
             "class": f"{BUTTON} pdf-download",
             "download": "",
-            "href": get_relative_url(f"{PDF_DIR}/{name(page)}.pdf", page.url),
+            "href": relative(f"{PDF_DIR}/{name(page)}.pdf", page.url),
         },
     )
     link.string = "Download als PDF"
@@ -337,7 +336,7 @@ def time_limit() -> float:
     except ValueError:
         limit = 0
     if limit <= 0:
-        raise PluginError(f"{TIME_LIMIT}={value}: geef een aantal seconden groter dan 0, bijvoorbeeld {TIME_LIMIT}=300")
+        raise EditorError(f"{TIME_LIMIT}={value}: geef een aantal seconden groter dan 0, bijvoorbeeld {TIME_LIMIT}=300")
     return limit
 
 

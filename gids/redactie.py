@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import NoReturn
 
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.utils.yaml import get_yaml_loader
 
 from gids import mistakes  # mistakes said the same way by run.sh and the build
+from gids.model import EditorError
+from gids.project import ConfigLoader
 
 ROOT = Path.cwd()  # the project: ./run.sh runs these commands in the folder of mkdocs.yml
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -32,7 +32,7 @@ def fail(message: str) -> NoReturn:
 def _read(path: Path) -> str:
     try:
         return mistakes.read_text(path, path.name)
-    except PluginError as error:  # not saved as UTF-8
+    except EditorError as error:  # not saved as UTF-8
         fail(str(error))
         raise
 
@@ -58,7 +58,7 @@ def check_yaml(root: Path = ROOT) -> None:
     a mistake stops with its line and usual cause, in Dutch."""
     if (root / "references.bib").exists():
         _read(root / "references.bib")
-    for name, loader in (("mkdocs.yml", get_yaml_loader()), ("woordenlijst.yml", yaml.SafeLoader)):
+    for name, loader in (("mkdocs.yml", ConfigLoader), ("woordenlijst.yml", yaml.SafeLoader)):
         path = root / name
         if not path.exists():
             continue

@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
 from gids import glossary, links, pages, printing, redactie
 from gids.model import EditorError
@@ -582,7 +581,7 @@ def test_front_matter_mistake_is_said_at_its_line_with_its_cause(tmp_path, case)
     page = SimpleNamespace(
         file=SimpleNamespace(src_uri="pagina.md", abs_src_path=str(page_file)), meta={"description": "uit MkDocs"}
     )
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(EditorError) as error:
         pages.check_front_matter("", page=page, build=None)
     assert str(error.value).startswith(f"docs/pagina.md, regel {line}: de gegevens bovenaan de pagina"), str(
         error.value

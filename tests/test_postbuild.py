@@ -155,3 +155,21 @@ def test_the_command_says_a_mistake_in_dutch(tmp_path):
     )
     assert result.returncode == 1, result.stderr
     assert "docs/index.md" in result.stderr and "bestaat niet" in result.stderr, result.stderr
+
+
+def test_the_extension_and_the_post_build_step_need_no_mkdocs():
+    """Another generator can run both: importing them loads nothing of MkDocs (nor of Material)."""
+    code = (
+        "import sys\n"
+        "class Refuse:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('mkdocs', 'material', 'properdocs'):\n"
+        "            raise ImportError(f'{name} imported')\n"
+        "sys.meta_path.insert(0, Refuse())\n"
+        "import markdown, gids.markdown, gids.postbuild\n"
+        "html = markdown.markdown('Een *woord*.', extensions=['gids.markdown'])\n"
+        "assert html == '<p>Een <em>woord</em>.</p>', html\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
