@@ -46,7 +46,11 @@ messages = Messages()
 def start_build() -> None:
     """At the start of every build (pipeline.py): fresh lists of this build's errors and warnings."""
     messages.errors, messages.warnings = [], []
+    # ProperDocs logs as "properdocs" and makes MkDocs' logger ("mkdocs", plugins' messages) a child of it:
+    # listen where both arrive. Under MkDocs itself that is "mkdocs".
     logger = logging.getLogger("mkdocs")
+    if logger.parent is not None and logger.parent.name == "properdocs":
+        logger = logger.parent
     if messages not in logger.handlers:
         logger.addHandler(messages)
 
