@@ -139,7 +139,7 @@ class Site:
     description: str
     favicon: str  # the icon as the pages carry it (a data: address)
     stylesheet: str  # the site's own built stylesheet, "assets/site.min.css"
-    pages: list[PageFacts]
+    pages: list[PageFacts]  # the menu's order first (the chapters' PDFs are printed in it), then the other pages
     glossary: list[Term]
     redirect_maps: dict[str, str] = field(default_factory=dict)  # old page -> new page ("tips.md": "x.md#tips")
     palette: bool = True  # the theme's light/dark palette is configured

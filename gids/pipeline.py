@@ -213,7 +213,13 @@ class GidsPlugin(BasePlugin):
     def site_facts(self, config: MkDocsConfig) -> Site:
         """What MkDocs knows of the built site, as the post-build step's plain values."""
         build = self.build
-        nav = {page.file.src_uri for page in build.nav.pages} if build.nav else set()
+        in_nav = [page.file.src_uri for page in build.nav.pages] if build.nav else []
+        nav = set(in_nav)
+        order = {src_uri: place for place, src_uri in enumerate(in_nav)}  # the menu's order first, then the rest
+        files = sorted(
+            build.files.documentation_pages() if build.files else [],
+            key=lambda file: (order.get(file.src_uri, len(order)), file.src_uri),
+        )
         pages = [
             PageFacts(
                 url=file.page.url,
@@ -223,7 +229,7 @@ class GidsPlugin(BasePlugin):
                 chapter=file.page in build.chapters,
                 running_header=file.page.meta.get("kopregel", True) is not False,
             )
-            for file in (build.files.documentation_pages() if build.files else [])
+            for file in files
             if file.page is not None
         ]
         stylesheet = next(str(css) for css in config.extra_css if Path(str(css)).name.startswith("site."))

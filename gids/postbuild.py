@@ -169,7 +169,10 @@ def site_from_project(root: Path, folder: Path) -> Site:
 
     walk(config.get("nav", []))
     pages = []
-    for path in sorted(docs.rglob("*.md")):
+    order = {source: place for place, source in enumerate(in_nav)}  # the menu's order first, then the rest
+    for path in sorted(
+        docs.rglob("*.md"), key=lambda path: (order.get(f"docs/{path.relative_to(docs).as_posix()}", len(order)), path)
+    ):
         source = f"docs/{path.relative_to(docs).as_posix()}"
         title, chapter = in_nav.get(source, (_first_heading(path), False))
         meta = front_matter(path.read_text(encoding="utf-8"))

@@ -173,3 +173,10 @@ def test_the_extension_and_the_post_build_step_need_no_mkdocs():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_command_lists_the_pages_in_the_menus_order(tmp_path):
+    """The chapters' PDFs are printed, and a slow one is named, in the menu's order."""
+    site = postbuild.site_from_project(ROOT, tmp_path)
+    assert [page.url.rstrip("/") for page in site.pages if page.in_nav] == nav_pages()
+    assert [page.url.rstrip("/") for page in site.chapters] == chapter_pages()
