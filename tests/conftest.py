@@ -69,8 +69,12 @@ def build(project: Path, site_dir: Path, pdf: bool = False, record: bool = False
     )
 
 
+CACHES = ("bronnen", "compress", "qr")  # what a build keeps in .cache/ by content (sources, .br/.gz, QR codes)
+
+
 def copy_project(target: Path) -> Path:
-    """A copy of everything the build reads, for tests that inject defects."""
+    """A copy of everything the build reads, for tests that inject defects, with a copy of this checkout's
+    build cache: a copy's build formats, compresses and draws only what its defect changed."""
     target.mkdir(parents=True)
     for name in SITE_FILES:
         source = ROOT / name
@@ -78,6 +82,9 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
+    for name in CACHES:
+        if (ROOT / ".cache" / name).is_dir():
+            shutil.copytree(ROOT / ".cache" / name, target / ".cache" / name)
     return target
 
 
