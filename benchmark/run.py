@@ -76,41 +76,15 @@ def revision_venv(worktree: Path) -> Path:
     """A virtualenv with the packages of a commit's own lock (kept in .cache/benchmark/ by the lock's hash)."""
     lock = (worktree / "requirements.lock").read_bytes()
     venv = ROOT / ".cache" / "benchmark" / f"venv-{hashlib.sha256(lock).hexdigest()[:12]}"
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     if not (venv / ".installed-lock").exists():
         shutil.rmtree(venv, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         hashed = ["--require-hashes"] if b"--hash=" in lock else []  # older commits pinned versions only
-        subprocess.run(
-            [
-                str(venv / "bin" / "python"),
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                *hashed,
-                "-r",
-                str(worktree / "requirements.lock"),
-            ],
-            check=True,
-        )
+        subprocess.run([*pip, *hashed, "-r", str(worktree / "requirements.lock")], check=True)
         (venv / ".installed-lock").write_bytes(lock)
     if (worktree / "gids").is_dir():  # a commit with the package: its own copy, editable
-        subprocess.run(
-            [
-                str(venv / "bin" / "python"),
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--no-deps",
-                "--no-build-isolation",
-                "-e",
-                str(worktree),
-            ],
-            check=True,
-        )
+        subprocess.run([*pip, "--no-deps", "--no-build-isolation", "-e", str(worktree)], check=True)
     if (worktree / "pyproject.toml").exists():
         shutil.copy2(worktree / "pyproject.toml", venv / ".installed-pyproject")
     return venv

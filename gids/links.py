@@ -33,7 +33,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from gids.markdown.boxes import ID_PREFIXES, LINKED_BOXES, WORDS
 from gids.model import Box, EditorError, Site
-from gids.pages import FENCE
+from gids.pages import outside_fences
 from gids.soup import attribute
 from gids.theme.material import BUTTON
 from gids.urls import built_file, page_url, relative
@@ -79,16 +79,7 @@ def check_boxes(markdown: str, *, page: Page, build: Build) -> str:
     source = Path(page.file.abs_src_path or "")
     lines = (source.read_text(encoding="utf-8") if source.is_file() else markdown).splitlines()
     seen: dict[str, int] = {}  # id -> line on this page
-    fence = ""
-    for number, line in enumerate(lines, start=1):
-        marker = FENCE.match(line)
-        if fence:  # code in a fence is an example, not a box
-            if marker and marker.group(1).startswith(fence):
-                fence = ""
-            continue
-        if marker:
-            fence = marker.group(1)
-            continue
+    for number, line in outside_fences(lines):  # code in a fence is an example, not a box
         box = BOX.match(line)
         if not box:
             continue

@@ -20,6 +20,7 @@ text of a shared link's preview.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,13 +84,10 @@ BLOCK = re.compile(r"^\s*(/{3,})\s*(\S.*)?$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-def check_blocks(markdown: str, *, page: Page, build: Build) -> str:
-    """Every `/// name` is closed by a `///` of as many slashes; a block left open is said at its first line."""
-    name = f"docs/{page.file.src_uri}"
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
-    open_blocks: list[tuple[str, int, str]] = []  # (slashes, line, the line as written)
+def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """The lines (numbered from 1) that are not inside fenced code: an example in a fence is not a block."""
     fence = ""
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         marker = FENCE.match(line)
         if fence:
             if marker and marker.group(1).startswith(fence):
@@ -98,6 +96,15 @@ def check_blocks(markdown: str, *, page: Page, build: Build) -> str:
         if marker:
             fence = marker.group(1)
             continue
+        yield number, line
+
+
+def check_blocks(markdown: str, *, page: Page, build: Build) -> str:
+    """Every `/// name` is closed by a `///` of as many slashes; a block left open is said at its first line."""
+    name = f"docs/{page.file.src_uri}"
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else markdown
+    open_blocks: list[tuple[str, int, str]] = []  # (slashes, line, the line as written)
+    for number, line in outside_fences(source.splitlines()):
         block = BLOCK.match(line)
         if not block:
             continue

@@ -37,10 +37,12 @@ REACTIE_ADRES = "mailto:redactie@pleegzorg.example"  # where the test builds sen
 SITE_FILES = ("mkdocs.yml", "references.bib", "woordenlijst.yml", "adressen.txt", "docs", "overrides")
 
 
-def build(project: Path, site_dir: Path, pdf: bool = False, record: bool = False) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder (with PDFs if asked); returns the finished process. As
-    ./run.sh check builds, it writes no file of the project; record=True records the new addresses in
-    adressen.txt, as ./run.sh adressen and ./run.sh build do."""
+def build(
+    project: Path, site_dir: Path, pdf: bool = False, record: bool = False, generator: str = "properdocs"
+) -> subprocess.CompletedProcess:
+    """`properdocs build --strict` of a project folder (with PDFs if asked; generator="mkdocs" for MkDocs
+    itself); returns the finished process. As ./run.sh check builds, it writes no file of the project;
+    record=True records the new addresses in adressen.txt, as ./run.sh adressen and ./run.sh build do."""
     env = dict(
         os.environ,
         NO_MKDOCS_2_WARNING="1",
@@ -54,7 +56,7 @@ def build(project: Path, site_dir: Path, pdf: bool = False, record: bool = False
         [
             sys.executable,
             "-m",
-            "properdocs",
+            generator,
             "build",
             "--strict",
             "-f",

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import material
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHAPTERS, FINGERPRINT, REACTIE_ADRES, ROOT, SITE_URL, all_pages, local_files, soup_of
+from conftest import CHAPTERS, FINGERPRINT, ROOT, all_pages, build, local_files, soup_of
 
 READER_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-md-component-label")
 OTHER_ENGLISH = ["Jump back to footnote", "Permanent link", "Footnotes", "Made with", "404 - Not found"]
@@ -142,21 +139,7 @@ def test_mkdocs_builds_the_same_files_as_properdocs(tmp_path, site):
     same files, byte for byte but for the generator's name: a move between the two is proven, not hoped
     (README, Onderhoud en toekomst)."""
     other = tmp_path / "site"
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        DISABLE_MKDOCS_2_WARNING="true",
-        SITE_URL=SITE_URL,
-        REACTIE_ADRES=REACTIE_ADRES,
-        PDF="0",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(other)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    result = build(ROOT, other, generator="mkdocs")
     assert result.returncode == 0, result.stdout + result.stderr
     generator = re.compile(rb'<meta content="mkdocs-[^"]*" name="generator"/>')
 
@@ -171,23 +154,7 @@ def test_mkdocs_builds_the_same_files_as_properdocs(tmp_path, site):
     ours_folder = site
     if (site / "pdf").is_dir():  # the site of this run has PDFs, and so PDF links: ProperDocs again, without them
         ours_folder = tmp_path / "properdocs"
-        again = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "properdocs",
-                "build",
-                "--strict",
-                "-f",
-                str(ROOT / "mkdocs.yml"),
-                "-d",
-                str(ours_folder),
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=300,
-        )
+        again = build(ROOT, ours_folder)
         assert again.returncode == 0, again.stdout + again.stderr
     ours, theirs = files(ours_folder), files(other)
     assert sorted(ours) == sorted(theirs)
