@@ -1,8 +1,6 @@
 """Addresses that never break: every link inside the site works, and every public address stays.
 
-pipeline.py calls:
-- remember_source (each page's HTML): which Markdown file a built page comes from, to name it in
-  messages.
+The post-build step (postbuild.py, PASSES) runs:
 - collect (each built page): its ids and the site-internal links it holds.
 - check (the finished site, after the PDFs), two things, reported together:
   - a link to a page, file or anchor that is not there, naming the Markdown file and line that hold it;
@@ -36,7 +34,7 @@ from gids.soup import attribute
 if TYPE_CHECKING:
     from gids.model import Site
 
-log = logging.getLogger("mkdocs.hooks.addresses")
+log = logging.getLogger("mkdocs.plugins.gids.addresses")
 
 CONTRACT = "adressen.txt"
 WHOLE_GUIDE = "volledige-gids"  # the whole guide on one page: its parts have their own addresses

@@ -2,7 +2,7 @@
 
 A file not saved as UTF-8 (read_text): its first unreadable line, and to save it as UTF-8.
 
-YAML mistakes (problem): the line where the mistake is (not where PyYAML noticed it) and its usual cause. Used for mkdocs.yml and woordenlijst.yml (tools/redactie.py, glossary.py) and for
+YAML mistakes (problem): the line where the mistake is (not where PyYAML noticed it) and its usual cause. Used for mkdocs.yml and woordenlijst.yml (redactie.py, glossary.py) and for
 the data at the top of a page (pages.py).
 
 PyYAML often notices a mistake lines later: an unclosed quote at the end of the file, a key without its

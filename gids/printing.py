@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
     from gids.model import Build, Site
 
-log = logging.getLogger("mkdocs.hooks.printing")
+log = logging.getLogger("mkdocs.plugins.gids.printing")
 
 CHROMIUM = "/usr/bin/chromium"
 CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of their own

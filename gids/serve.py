@@ -111,6 +111,6 @@ def keep_serving(server: LiveReloadServer, site_dir: str) -> None:
             folder.mkdir(parents=True, exist_ok=True)
             page = error_page(error, messages.errors, messages.warnings)
             (folder / ERROR_PAGE).write_text(page, encoding="utf-8")
-            logging.getLogger("mkdocs.hooks.serve").error(f"De bouw is mislukt: {error}")
+            logging.getLogger("mkdocs.plugins.gids.serve").error(f"De bouw is mislukt: {error}")
 
     server.builder = build_or_show_error

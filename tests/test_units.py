@@ -1,4 +1,4 @@
-"""Fast tests of the hooks' pure functions: input -> expected output, golden files in tests/golden/.
+"""Fast tests of the package's pure functions: input -> expected output, golden files in tests/golden/.
 
 No site build: each test takes milliseconds. When a change of output is intended, write the new
 expected files with `UPDATE_GOLDEN=1 ./run.sh test tests/test_units.py` and read the diff before

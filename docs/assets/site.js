@@ -453,7 +453,7 @@ window.__site_terug = (function () {
   // Files fetched later, by the names the build gave them (with a content hash: gids/fingerprint.py).
   var names = document.currentScript.dataset;
 
-  // 4. The menu and the search on a phone: real buttons (gids/access.py writes them beside
+  // 4. The menu and the search on a phone: real buttons (gids/theme/material.py writes them beside
   //    Material's labels, which work without JavaScript), and what is closed is out of the tab order
   //    (inert): Tab from the top no longer walks through the links of a closed menu off the screen.
   // 5. Voor begeleiders: the code that turns checked parts into one address (assets/selectie.js) loads
