@@ -412,27 +412,3 @@ def spoken(numbers: list[int]) -> str:
     """What a screen reader says: "Bron 26", "Bronnen 2 en 3", "Bronnen 31 tot en met 36",
     "Bronnen 30 tot en met 32, 38 en 41 tot en met 43"."""
     return "".join(said for _, said in _pieces(numbers))
-
-
-def number_markers(soup: BeautifulSoup, *, page, build) -> None:
-    """The extension's numbering on HTML that Python-Markdown's footnotes extension already wrote, as a
-    BeautifulSoup tree (tests/test_units.py's golden file): markers and list items by brochure number."""
-    from gids.markdown.citations import html_of, marker_text, number_sources, tree_of
-
-    root = tree_of(soup)
-    made = number_sources(root, build.sources.numbers)
-    soup.clear()
-    soup.extend(list(BeautifulSoup(html_of(root), "html.parser").contents))
-    # The same HTML; BeautifulSoup keeps each piece of a marker's text as a string of its own (the golden
-    # file shows them so), where the tree had to join them.
-    for link in soup.select("a.footnote-ref[data-bronnen]"):
-        link.clear()
-        for attributes, text in marker_text([int(n) for n in attribute(link, "data-bronnen").split()]):
-            if attributes is None:
-                link.append(text)
-            else:
-                piece = soup.new_tag("span", attrs=attributes)
-                piece.string = text
-                link.append(piece)
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(made)

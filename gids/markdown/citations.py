@@ -16,7 +16,7 @@ processors here add what the site needs around it (registered in PROCESSORS, gid
   anchors): an author's own footnotes (`[^noot]`) apart from the sources, under "Voetnoten".
 
 `number_sources` is the numbering itself, on any tree with footnotes as Python-Markdown writes them
-(gids.citations.number_markers runs it on a BeautifulSoup tree).
+(tests/test_units.py runs it on a BeautifulSoup tree, for its golden file).
 """
 
 from __future__ import annotations
