@@ -18,6 +18,7 @@ pipeline.py calls:
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 import textwrap
@@ -31,6 +32,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image, ImageDraw, ImageFont
 
+from gids import cache
 from gids.markdown.boxes import ID_PREFIXES, LINKED_BOXES, WORDS
 from gids.model import Box, EditorError, Site
 from gids.pages import outside_fences
@@ -154,8 +156,7 @@ def collect_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     found = []
     for box in soup.select(", ".join(f"div.admonition.{kind}[id]" for kind in LINKED_BOXES)):
         kind = next(k for k in LINKED_BOXES if k in box["class"])
-        copy = BeautifulSoup(str(box), "html.parser").div
-        assert copy is not None  # the box is a div: its copy's first div is the copy itself
+        copy = box.__copy__()  # the box as written, without parsing it again
         copy.attrs.pop("id", None)
         title = copy.select_one(".admonition-title")
         if title is None:  # `/// pleegtip |` with nothing after the bar: the box has no title to name it by
@@ -345,13 +346,20 @@ def redirect_pages(*, site: Site) -> None:
 
 
 def share_image(*, site: Site) -> None:
-    width, height = SHARE_IMAGE_SIZE
-    image = Image.new("RGB", SHARE_IMAGE_SIZE, "#1f5f5b")
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, height - 24, width, height), fill="#a2461b")
-    draw.text((80, 150), site.name, font=ImageFont.load_default(size=88), fill="#ffffff")
+    """The preview image: the site's name and description, drawn once for each wording (.cache/deelbeeld)."""
     description = textwrap.fill(" ".join(site.description.split()), width=52)
-    draw.multiline_text((80, 300), description, font=ImageFont.load_default(size=40), fill="#e8f3f2", spacing=14)
+
+    def draw_image() -> bytes:
+        width, height = SHARE_IMAGE_SIZE
+        image = Image.new("RGB", SHARE_IMAGE_SIZE, "#1f5f5b")
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((0, height - 24, width, height), fill="#a2461b")
+        draw.text((80, 150), site.name, font=ImageFont.load_default(size=88), fill="#ffffff")
+        draw.multiline_text((80, 300), description, font=ImageFont.load_default(size=40), fill="#e8f3f2", spacing=14)
+        png = io.BytesIO()
+        image.save(png, format="PNG", optimize=True)
+        return png.getvalue()
+
     target = site.folder / SHARE_IMAGE
     target.parent.mkdir(parents=True, exist_ok=True)
-    image.save(target, optimize=True)
+    target.write_bytes(cache.kept(site.root, "deelbeeld", f"{site.name}\n{description}".encode(), draw_image))

@@ -28,7 +28,6 @@ from bs4 import BeautifulSoup
 
 from gids import mistakes
 from gids.model import EditorError
-from gids.soup import attribute
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -127,12 +126,14 @@ def check_blocks(markdown: str, *, page: Page, build: Build) -> str:
     return markdown
 
 
+HEADING = re.compile(r"^h[1-6]$")  # BeautifulSoup searches a pattern in the name: anchored, a whole name
+NO_WORDS = re.compile(r"^_\d*$")  # the id Python-Markdown's toc gives a heading without words ("_", "_1")
+
+
 def check_headings(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
     """A heading without words (only an emoji or a sign) would get the address #_1, which says nothing and changes
     when another such heading comes before it: the build asks for words or an address of its own."""
-    for heading in soup.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"):
-        if not re.fullmatch(r"_\d*", attribute(heading, "id")):
-            continue
+    for heading in soup.find_all(HEADING, id=NO_WORDS):
         text = " ".join(t for t in heading.find_all(string=True) if not t.find_parent("a", class_="headerlink")).strip()
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines() if page.file.abs_src_path else []
         line = next(

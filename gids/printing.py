@@ -245,7 +245,7 @@ def _write_contents(soup: BeautifulSoup, path: Path) -> None:
         f'<h1 class="print-page-toc-title">{escape(CONTENTS_TITLE)}</h1>\n</nav>\n</div>\n</section>',
         "html.parser",
     ).section
-    copy = BeautifulSoup(str(sidebar), "html.parser").ul
+    copy = sidebar.__copy__()
     # Both made here: the section from the text above, the list from the sidebar (PAGE_TOC ends in a ul).
     assert section is not None and section.nav is not None and copy is not None
     for name in TOC_ATTRIBUTES:

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 import tinycss2
 from bs4 import BeautifulSoup
 
-from gids import fingerprint
+from gids import cache, fingerprint
 from gids.model import EditorError
 
 if TYPE_CHECKING:
@@ -169,9 +169,11 @@ def purge_stylesheet(*, site: Site) -> None:
     scripts = "".join(path.read_text(encoding="utf-8") for path in (site.folder / "assets").rglob("*.js"))
     known.update(re.findall(r"-?[_a-zA-Z][\w-]*", scripts))
     prefixes = tuple(set(re.findall(r"(md-[\w-]*?)\$\{", scripts)))
-    kept = used_rules(sheets[0].read_text(encoding="utf-8"), known, prefixes)
+    css = sheets[0].read_text(encoding="utf-8")
+    key = "\n".join([css, *sorted(known), "", *sorted(prefixes)]).encode("utf-8")
+    purged = cache.kept(site.root, "stylesheet", key, lambda: used_rules(css, known, prefixes).encode("utf-8"))
     sheets[0].with_name(sheets[0].name + ".map").unlink(missing_ok=True)
-    fingerprint.write(sheets[0], kept.encode("utf-8"), site=site)
+    fingerprint.write(sheets[0], purged, site=site)
 
 
 # The header's menu and search
