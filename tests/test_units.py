@@ -381,3 +381,18 @@ def test_an_attribute_is_read_as_its_one_text():
         attribute(link, "title")
     with pytest.raises(TypeError, match="get_attribute_list"):
         attribute(link, "class")  # several values: BeautifulSoup gives a list
+
+
+def test_what_a_build_keeps_is_made_once_for_each_input(tmp_path):
+    from gids import cache
+
+    made = []
+
+    def make(text: str):
+        return lambda: made.append(text) or text.encode()
+
+    assert cache.kept(tmp_path, "proef", b"een", make("eerste")) == b"eerste"
+    assert cache.kept(tmp_path, "proef", b"een", make("tweede")) == b"eerste", "the same input: kept, not made"
+    assert cache.kept(tmp_path, "proef", b"twee", make("derde")) == b"derde"
+    assert made == ["eerste", "derde"]
+    assert len(list((tmp_path / ".cache" / "proef").iterdir())) == 1, "only the newest entry stays"
