@@ -62,7 +62,7 @@ SOURCES_PAGE = "bronnen.md"
 REFERENCES = "references.bib"  # beside mkdocs.yml
 CACHE = Path(".cache") / "bronnen"  # in the project folder (git ignores it)
 CSL_BASE = "apa-no-ampersand.csl"  # APA 7 with "en" instead of "&" between names
-BIB_HELP = "README.md, 'Een bron toevoegen'"
+BIB_HELP = "REDACTIE.md, 'Een bron toevoegen en vermelden'"  # the editors' recipe, in Dutch
 # A source's language (BibLaTeX `langid`, required with a title) -> the name pandoc's \foreignlanguage knows;
 # None: the page's own language. Titles in another language are read in that language (WCAG 3.1.2).
 LANGUAGES = {"dutch": None, "flemish": None, "english": "english", "american": "english", "british": "english"}

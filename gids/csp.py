@@ -86,8 +86,9 @@ def add_policy(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     blocked = inline_code(soup)
     if blocked:
         raise EditorError(
-            f"{path.relative_to(site.folder)}: inline code that the Content-Security-Policy would block "
-            f"(move it to a file under docs/assets/): {blocked}"
+            f"{path.relative_to(site.folder)}: deze gebouwde pagina bevat code die de Content-Security-Policy "
+            f"tegenhoudt, meestal uit een sjabloon in overrides/: {blocked}. Zet die code in een bestand onder "
+            "docs/assets/."
         )
     content = policy(extra=SERVE_EXTRA if site.serving else None)
     meta = soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy", "content": content})

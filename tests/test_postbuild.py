@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from gids import addresses, compress, csp, fingerprint, glossary, postbuild
-from gids.model import PageFacts, Site, Term
+from gids.model import EditorError, PageFacts, Site, Term
 from gids.project import nav_pages
 
 from conftest import ROOT, chapter_pages
@@ -79,7 +79,7 @@ def test_hand_written_pages_get_the_policy_and_their_fingerprinted_script(tmp_pa
 
 def test_inline_code_in_a_built_page_stops_with_the_page_named(tmp_path):
     site = hand_written(tmp_path, {"": "<p>Start</p>", "a/": '<p onclick="alert(1)">Klik</p>'})
-    with pytest.raises(Exception, match=r"a/index\.html: inline code"):
+    with pytest.raises(EditorError, match=r"a/index\.html: deze gebouwde pagina bevat code die de Content-Security"):
         postbuild.run(site, passes(csp.add_policy))
 
 
