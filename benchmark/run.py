@@ -37,13 +37,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from gids import printing
 from gids.loopback import Nginx, transferred
 from gids.project import nav_pages
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = printing.CHROMIUM
 PAGES = [*nav_pages(), "volledige-gids"]  # the whole guide is ours only (mkdocs-print-site-plugin)
 PHONE = {"width": 390, "height": 844}
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -247,7 +248,7 @@ def main() -> None:
         results = {}
         with Nginx(ours_site, folder / "nginx-ours") as ours, Nginx(base_site, folder / "nginx-base") as base:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(printing.CHROMIUM_ARGS))
                 for path in PAGES:
                     for name, url, site in (("ours", ours, ours_site), ("base", base, base_site)):
                         if not (site / path / "index.html").exists():

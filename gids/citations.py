@@ -20,9 +20,7 @@ again.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
@@ -35,6 +33,7 @@ import pypandoc
 from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
+from gids.cache import kept
 from gids.model import ADDED, EditorError, Sources
 from gids.soup import attribute
 
@@ -256,30 +255,18 @@ def formatted(sources: Sources, cache: Path) -> dict[str, str]:
     on changed: the .bib text, the derived style and pandoc's version."""
     bib_text = sources.path.read_text(encoding="utf-8")
     csl = derive_csl()
-    digest = hashlib.sha256(
-        "\0".join([FORMAT, bib_text, csl.read_text(encoding="utf-8"), pypandoc.get_pandoc_version()]).encode("utf-8")
-    ).hexdigest()
-    entry = cache / f"{digest}.json"
-    try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    entries = _pandoc_entries(for_pandoc(sources), csl)
-    missing = sorted(set(sources.numbers) - set(entries))
-    if missing:
-        raise SourceError(
-            f"{sources.path.name}: pandoc schreef geen tekst voor {', '.join(missing)}: kijk die bronnen na"
-        )
-    cache.mkdir(parents=True, exist_ok=True)
-    # A file of its own for each writer (two builds may run at once), put in place whole.
-    handle, temporary = tempfile.mkstemp(dir=cache, prefix=entry.name, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(entries, stream, ensure_ascii=False, indent=0, sort_keys=True)
-    os.replace(temporary, entry)
-    for stale in cache.glob("*.json"):  # one .bib's entries at a time
-        if stale != entry:
-            stale.unlink(missing_ok=True)
-    return entries
+    key = "\0".join([FORMAT, bib_text, csl.read_text(encoding="utf-8"), pypandoc.get_pandoc_version()])
+
+    def run_pandoc() -> bytes:
+        entries = _pandoc_entries(for_pandoc(sources), csl)
+        missing = sorted(set(sources.numbers) - set(entries))
+        if missing:
+            raise SourceError(
+                f"{sources.path.name}: pandoc schreef geen tekst voor {', '.join(missing)}: kijk die bronnen na"
+            )
+        return json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8")
+
+    return json.loads(kept(cache, key.encode("utf-8"), run_pandoc, ".json"))
 
 
 def load(path: Path, cache: Path) -> tuple[Sources, dict[str, str]]:

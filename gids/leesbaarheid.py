@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from gids import project
+
 ROOT = Path(__file__).resolve().parent.parent
 CITATION = re.compile(r"\s*\[@[^\]]*\]")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -31,11 +33,10 @@ SUMMARY = re.compile(r"^/// samenvatting.*?\n(.*?)^///", re.M | re.S)
 
 
 def nav_section(name: str) -> list[tuple[str, Path]]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    for item in config["nav"]:
-        if isinstance(item, dict) and name in item:
-            return [(title, ROOT / "docs" / path) for entry in item[name] for title, path in entry.items()]
-    raise SystemExit(f"mkdocs.yml: no '{name}' section in nav")
+    entries = project.nav_section(name, ROOT)
+    if not entries:
+        raise SystemExit(f"mkdocs.yml: no '{name}' section in nav")
+    return [(entry.title, ROOT / "docs" / entry.file) for entry in entries]
 
 
 def chapter_files() -> list[tuple[str, Path]]:

@@ -362,4 +362,6 @@ def share_image(*, site: Site) -> None:
 
     target = site.folder / SHARE_IMAGE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(cache.kept(site.root, "deelbeeld", f"{site.name}\n{description}".encode(), draw_image))
+    target.write_bytes(
+        cache.kept(site.root / cache.CACHE / "deelbeeld", f"{site.name}\n{description}".encode(), draw_image)
+    )

@@ -23,13 +23,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from bs4 import BeautifulSoup
 
 from gids import addresses, compress, csp, fingerprint, glossary, links, printing, search, valid_html
 from gids.model import EditorError, PageFacts, Site
-from gids.project import front_matter, read_config
+from gids.project import front_matter, nav_entries, read_config
 from gids.theme import material
 from gids.urls import page_url
 
@@ -157,17 +156,9 @@ def site_from_project(root: Path, folder: Path) -> Site:
     """The facts of a built site from its project's files, as MkDocs would give them."""
     config = read_config(root)
     docs = root / config.get("docs_dir", "docs")
-    in_nav: dict[str, tuple[str, bool]] = {}  # source -> (title, chapter)
-
-    def walk(items: list[Any], section: str = "") -> None:
-        for item in items:
-            title, value = next(iter(item.items())) if isinstance(item, dict) else ("", item)
-            if isinstance(value, list):
-                walk(value, title)
-            else:
-                in_nav[f"docs/{value}"] = (title, section == printing.CHAPTER_SECTION)
-
-    walk(config.get("nav", []))
+    in_nav = {  # source -> (title, chapter), in the menu's order
+        f"docs/{entry.file}": (entry.title, entry.section == printing.CHAPTER_SECTION) for entry in nav_entries(root)
+    }
     pages = []
     order = {source: place for place, source in enumerate(in_nav)}  # the menu's order first, then the rest
     for path in sorted(

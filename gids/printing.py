@@ -57,6 +57,15 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.gids.printing")
 
 CHROMIUM = "/usr/bin/chromium"
+# Headless, as root in a container, and asking no other host for anything (updates, sync, a first-run page).
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of their own
 WHOLE_GUIDE = "volledige-gids"  # mkdocs-print-site-plugin's print_page_basename
 PRINT_SITE = "print-site"  # its name under plugins: in mkdocs.yml
@@ -280,14 +289,7 @@ def print_pdfs(*, site: Site) -> None:
         try:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
+                args=list(CHROMIUM_ARGS),
             )
             context = browser.new_context()
             context.set_default_timeout(0)  # the time limit below, per PDF, is the one that counts

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,19 +14,42 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent  # the folder of mkdocs.yml
 
 
+@dataclass(frozen=True)
+class NavEntry:
+    """A page of mkdocs.yml's nav, in its order."""
+
+    title: str
+    file: str  # as nav writes it, relative to docs/: "wat-is-gehechtheid.md"
+    section: str  # the nav section it stands in ("Hoofdstukken"), "" at the top level
+
+    @property
+    def slug(self) -> str:
+        """Its address without slashes: "wat-is-gehechtheid"; "" for the home page."""
+        return "" if self.file == "index.md" else self.file.removesuffix(".md")
+
+
+def nav_entries(root: Path = ROOT) -> list[NavEntry]:
+    """Every page of mkdocs.yml's nav, in order (read as plain YAML, as the editors wrote it)."""
+
+    def walk(items: list[Any], section: str) -> Iterator[NavEntry]:
+        for item in items:
+            title, value = next(iter(item.items())) if isinstance(item, dict) else ("", item)
+            if isinstance(value, list):
+                yield from walk(value, str(title))
+            else:
+                yield NavEntry(str(title), str(value), section)
+
+    return list(walk(read_config(root).get("nav") or [], ""))
+
+
 def nav_pages(root: Path = ROOT) -> list[str]:
     """The address (slug) of every page in mkdocs.yml's nav, in order; "" is the home page."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return [entry.slug for entry in nav_entries(root)]
 
-    def walk(items: list[Any]) -> Iterator[str]:
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            else:
-                yield "" if value == "index.md" else value.removesuffix(".md")
 
-    return list(walk(config["nav"]))
+def nav_section(name: str, root: Path = ROOT) -> list[NavEntry]:
+    """The pages of one nav section, such as "Hoofdstukken"."""
+    return [entry for entry in nav_entries(root) if entry.section == name]
 
 
 class ConfigLoader(yaml.SafeLoader):

@@ -13,12 +13,12 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 from pybtex.database import parse_file
 
-from gids.project import nav_pages  # noqa: F401  (the tests import it from here)
+from gids.printing import CHROMIUM, CHROMIUM_ARGS
+from gids.project import nav_pages, nav_section  # noqa: F401  (the tests import nav_pages from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -120,11 +120,7 @@ def site(tmp_path_factory) -> Path:
 
 def chapter_pages() -> list[str]:
     """The pages of the nav section "Hoofdstukken" (the brochure's chapters, and any the editors add)."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    for item in config["nav"]:
-        if isinstance(item, dict) and "Hoofdstukken" in item:
-            return [next(iter(child.values())).removesuffix(".md") for child in item["Hoofdstukken"]]
-    return []
+    return [entry.slug for entry in nav_section("Hoofdstukken")]
 
 
 def page_path(site: Path, slug: str) -> Path:
@@ -287,7 +283,6 @@ def marker_numbers(span) -> list[int]:
 
 # -- Browser: the built site served on loopback, Debian's Chromium driven by Playwright ----------
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots and printouts to look at (not committed)
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -314,14 +309,7 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=list(CHROMIUM_ARGS),  # as the PDFs are printed (gids/printing.py)
         )
         yield browser
         browser.close()

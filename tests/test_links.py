@@ -14,6 +14,7 @@ from PIL import Image
 from gids import addresses
 
 from conftest import CHAPTERS, ROOT, SITE_URL, all_pages, build, copy_project, nav_pages, page_ids, soup_of
+from test_content import TIP_IDS
 
 CONTRACT = ROOT / "adressen.txt"
 
@@ -173,18 +174,7 @@ def test_redirect_leads_to_its_new_place(site):
         assert soup.html["lang"] == "nl"
 
 
-@pytest.mark.parametrize(
-    "tip_id",
-    [
-        "tip-ondersteun-pleegouders",
-        "tip-kleine-signalen",
-        "tip-kind-bezeert-zich",
-        "tip-au-momentjes",
-        "tip-stabiele-relaties",
-        "tip-fijne-momenten",
-        "tip-controlerend-gedrag",
-    ],
-)
+@pytest.mark.parametrize("tip_id", TIP_IDS)
 def test_every_tip_has_a_visible_link_to_itself(site, tip_id):
     box = soup_of(site, "gehechtheid-in-pleegzorg").find(id=tip_id)
     link = box.select_one(".admonition-title a.headerlink")

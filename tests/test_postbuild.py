@@ -180,3 +180,26 @@ def test_the_command_lists_the_pages_in_the_menus_order(tmp_path):
     site = postbuild.site_from_project(ROOT, tmp_path)
     assert [page.url.rstrip("/") for page in site.pages if page.in_nav] == nav_pages()
     assert [page.url.rstrip("/") for page in site.chapters] == chapter_pages()
+
+
+def test_only_the_theme_module_knows_materials_names():
+    """Material's classes and attributes (`md-…`) are named in gids/theme/material.py only: a new theme
+    replaces that one module (README, Onderhoud en toekomst)."""
+    package = ROOT / "gids"
+    naming = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in package.rglob("*.py")
+        if "theme" not in path.relative_to(package).parts and re.search(r"\bmd-[a-z]", path.read_text(encoding="utf-8"))
+    )
+    assert not naming, f"Material's names outside gids/theme/: {naming}"
+    assert re.search(r"\bmd-[a-z]", (package / "theme" / "material.py").read_text(encoding="utf-8"))
+
+
+def test_check_and_test_run_the_linters_first():
+    """ruff and mypy, as pyproject.toml configures them, in ./run.sh check and ./run.sh test (and so in CI)."""
+    script = (ROOT / "run.sh").read_text(encoding="utf-8")
+    lint = script.split("lint() {", 1)[1].split("}", 1)[0]
+    assert "ruff check" in lint and "ruff format --quiet --check" in lint and "mypy" in lint
+    for command in ("test)", "check)"):
+        branch = script.split(f"  {command}", 1)[1].split(";;", 1)[0]
+        assert branch.index("lint") < branch.index("pytest"), f"./run.sh {command} runs lint before the tests"

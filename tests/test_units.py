@@ -391,8 +391,8 @@ def test_what_a_build_keeps_is_made_once_for_each_input(tmp_path):
     def make(text: str):
         return lambda: made.append(text) or text.encode()
 
-    assert cache.kept(tmp_path, "proef", b"een", make("eerste")) == b"eerste"
-    assert cache.kept(tmp_path, "proef", b"een", make("tweede")) == b"eerste", "the same input: kept, not made"
-    assert cache.kept(tmp_path, "proef", b"twee", make("derde")) == b"derde"
+    assert cache.kept(tmp_path / "proef", b"een", make("eerste")) == b"eerste"
+    assert cache.kept(tmp_path / "proef", b"een", make("tweede")) == b"eerste", "the same input: kept, not made"
+    assert cache.kept(tmp_path / "proef", b"twee", make("derde")) == b"derde"
     assert made == ["eerste", "derde"]
-    assert len(list((tmp_path / ".cache" / "proef").iterdir())) == 1, "only the newest entry stays"
+    assert len(list((tmp_path / "proef").iterdir())) == 1, "only the newest entry stays"

@@ -171,7 +171,9 @@ def purge_stylesheet(*, site: Site) -> None:
     prefixes = tuple(set(re.findall(r"(md-[\w-]*?)\$\{", scripts)))
     css = sheets[0].read_text(encoding="utf-8")
     key = "\n".join([css, *sorted(known), "", *sorted(prefixes)]).encode("utf-8")
-    purged = cache.kept(site.root, "stylesheet", key, lambda: used_rules(css, known, prefixes).encode("utf-8"))
+    purged = cache.kept(
+        site.root / cache.CACHE / "stylesheet", key, lambda: used_rules(css, known, prefixes).encode("utf-8")
+    )
     sheets[0].with_name(sheets[0].name + ".map").unlink(missing_ok=True)
     fingerprint.write(sheets[0], purged, site=site)
 
