@@ -28,6 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from gids.built import WHOLE_GUIDE  # the whole guide on one page: its parts have their own addresses
 from gids.model import BuiltPage, EditorError
 from gids.soup import attribute
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.gids.addresses")
 
 CONTRACT = "adressen.txt"
-WHOLE_GUIDE = "volledige-gids"  # the whole guide on one page: its parts have their own addresses
 PUBLIC = "h2[id], h3[id], h4[id], div.admonition[id], dl.woordenlijst dt[id]"
 SOURCES_PAGE = "bronnen"  # its sources (li#bron-N) are public addresses too
 ERROR_PAGE = re.compile(r"\d{3}\.html")  # 404.html, 403.html, 500.html: the pages nginx sends with an error

@@ -356,7 +356,7 @@ def markdown(markdown: str, *, page: Page, build: Build) -> str:
     if unknown:
         raise _unknown_key_error(page, unknown)
     if cited:
-        heading = SOURCES_HEADING if page in build.chapters else PAGE_SOURCES_HEADING
+        heading = SOURCES_HEADING if build.is_chapter(page.file.src_uri) else PAGE_SOURCES_HEADING
         markdown += f"\n\n## {heading}\n\n{LIST_MARKER}\n"
     return markdown
 

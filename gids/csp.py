@@ -17,15 +17,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
+from gids.built import pages_in
 from gids.model import EditorError
 from gids.soup import attribute
 
 if TYPE_CHECKING:
-    from mkdocs.structure.pages import Page
-
-    from gids.model import Build, Site
+    from gids.model import Site
 
 POLICY = {
     "default-src": ["'self'"],
@@ -52,7 +51,7 @@ def policy(directives: dict[str, list[str]] = POLICY, extra: dict[str, list[str]
     return "; ".join(" ".join([name, *directives.get(name, []), *extra.get(name, [])]) for name in names)
 
 
-def inline_code(soup: BeautifulSoup) -> list[str]:
+def inline_code(soup: Tag) -> list[str]:
     """What the policy would block: inline scripts, <style> elements, style attributes and event handlers."""
     found = [
         f"<script>{(s.string or '')[:40]}"
@@ -71,15 +70,17 @@ def inline_code(soup: BeautifulSoup) -> list[str]:
     return found
 
 
-def check_content(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """A page's own text: inline code stops the build, naming the Markdown file that holds it."""
-    blocked = inline_code(soup)
-    if blocked:
-        raise EditorError(
-            f"docs/{page.file.src_uri}: deze pagina bevat code die de browser van de lezer niet uitvoert "
-            f"(de site laat geen <script> of style= in een pagina toe; haal ze weg of zet de code in "
-            f"een bestand onder docs/assets/): {blocked}"
-        )
+def check_content(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    """A page's own text (in the built page, before the template's parts): inline code stops the build,
+    naming the Markdown file that holds it."""
+    for content, page in pages_in(soup, path, site):
+        blocked = inline_code(content)
+        if blocked:
+            raise EditorError(
+                f"{page.source}: deze pagina bevat code die de browser van de lezer niet uitvoert "
+                f"(de site laat geen <script> of style= in een pagina toe; haal ze weg of zet de code in "
+                f"een bestand onder docs/assets/): {blocked}"
+            )
 
 
 def add_policy(soup: BeautifulSoup, *, path: Path, site: Site) -> None:

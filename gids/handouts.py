@@ -1,6 +1,8 @@
 """For caseworkers and trainers: choose parts of the guide for a family, and hand out tips on paper.
 
-pipeline.py calls, once every page is known (context stage), on the page that holds the marker:
+The post-build step (postbuild.py, PASSES) runs, over the built pages: `collect`, which reads every page's
+tips, key messages, sections and sources (for these handouts and the share controls), and then `fill`, which
+replaces the marker on the page that holds it:
 - `\\linklijst` (Voor begeleiders): every page of the guide with its sections, tips and key messages,
   grouped by page. Each part has a checkbox (a form that opens the selection page, also without
   JavaScript), a link, a copy button and a QR code with its address. assets/selectie.js turns the
@@ -21,28 +23,24 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape, unescape
-from typing import TYPE_CHECKING
+from html import escape
+from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString, Tag
 
-from gids.links import absolute, qr_file, qr_inline
-from gids.markdown.boxes import LINKED_BOXES
-from gids.model import EditorError
+from gids.built import content_of
+from gids.links import at_line, id_lines, qr_file, qr_inline
+from gids.markdown.boxes import LINKED_BOXES, WORDS
+from gids.model import Box, EditorError, PageContents, PageFacts, Site
 from gids.soup import attribute
 from gids.theme.material import BUTTON, PRIMARY_BUTTON
 from gids.urls import relative
-
-if TYPE_CHECKING:
-    from mkdocs.structure.pages import Page
-
-    from gids.model import Box, Build
 
 LINK_LIST_MARKER = "\\linklijst"
 SELECTION_MARKER = "\\selectie"
 ALL_TIPS_MARKER = "\\alletips"
 CARDS_MARKER = "\\tipkaarten"
-SELECTION_PAGE = "selectie.md"
+SELECTION_PAGE = "docs/selectie.md"
 NOT_CHOSEN = ("bronnen-bij-dit-hoofdstuk", "bronnen-bij-deze-pagina", "voetnoten")  # linked, not handed out
 FOR_THE_SERVICE = "Voor de pleegzorgdienst"
 SERVICE_HEADING = (
@@ -54,40 +52,72 @@ SERVICE_HEADING = (
 @dataclass
 class Part:
     id: str  # what the selection address names
-    page: Page
+    page: PageFacts
     anchor: str
     title: str
     kind: str  # "onderdeel", "pleegtip" or "kernboodschap"
     choosable: bool = True  # a source list is linked on Voor begeleiders, not handed out on its own
 
 
-def _slug(page: Page) -> str:
+def _slug(page: PageFacts) -> str:
     return page.url.strip("/") or "start"
 
 
-def parts_of(page: Page, build: Build) -> list[Part]:
+def collect(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    """A built page's tips and key messages as written (without their id and "#" link), its sections
+    (h2 and h3, as its table of contents) and its source list, before the share controls are added."""
+    page = site.page_at(path)
+    content = content_of(soup)
+    if page is None or content is None:
+        return
+    found = PageContents()
+    for element in content.find_all(["h2", "h3", "div"]):
+        if element.name != "div":
+            if element.get("id"):
+                text = "".join(t for t in element.find_all(string=True) if not t.find_parent("a", class_="headerlink"))
+                found.sections.append((attribute(element, "id"), text.strip()))
+            continue
+        kind = next((k for k in LINKED_BOXES if k in element.get_attribute_list("class")), None)
+        if kind is None or not element.get("id") or "admonition" not in element.get_attribute_list("class"):
+            continue
+        copy = element.__copy__()  # the box as written, without parsing it again
+        copy.attrs.pop("id", None)
+        title = copy.select_one(".admonition-title")
+        if title is None:  # `/// pleegtip |` with nothing after the bar: the box has no title to name it by
+            lines = id_lines(site.root / page.source, attribute(element, "id"))
+            raise EditorError(
+                f"{at_line(page.source, lines[0] if lines else 0)}: de {WORDS[kind]} "
+                f"'{attribute(element, 'id')}' heeft geen titel. Schrijf de titel achter de streep op de eerste regel "
+                f"(/// {kind} | Titel) of laat de streep weg."
+            )
+        for link in title.select("a.headerlink"):
+            link.decompose()
+        section = found.sections[-1][0] if found.sections else ""
+        found.boxes.append(Box(kind, section, attribute(element, "id"), title.get_text().strip(), str(copy)))
+    for item in content.select("li[id^='bron-']"):
+        number = attribute(item, "id").removeprefix("bron-")
+        if number.isdigit() and int(number) not in found.sources:
+            copy = item.__copy__()
+            for backref in copy.select("a.footnote-backref"):
+                backref.decompose()
+            found.sources[int(number)] = str(copy)
+    site.contents[page.url] = found
+
+
+def parts_of(page: PageFacts, site: Site) -> list[Part]:
     """A page's sections, tips and key messages, in the page's order."""
     found: list[Part] = []
-    boxes = build.boxes.get(page.file.src_uri, [])
+    contents = site.contents.get(page.url, PageContents())
 
     def box_part(box: Box) -> Part:
         return Part(box.id, page, box.id, f"{LINKED_BOXES[box.kind][1]}: {box.title}", box.kind)
 
-    found.extend(box_part(box) for box in boxes if not box.section)
-    sections = [s for top in page.toc for item in top.children for s in (item, *item.children)]
-    for section in sections:
-        # The table of contents holds a heading's text as HTML (& as &amp;): unescaped once, escaped once.
+    found.extend(box_part(box) for box in contents.boxes if not box.section)
+    for anchor, title in contents.sections:
         found.append(
-            Part(
-                f"{_slug(page)}:{section.id}",
-                page,
-                section.id,
-                unescape(section.title),
-                "onderdeel",
-                choosable=section.id not in NOT_CHOSEN,
-            )
+            Part(f"{_slug(page)}:{anchor}", page, anchor, title, "onderdeel", choosable=anchor not in NOT_CHOSEN)
         )
-        found.extend(box_part(box) for box in boxes if box.section == section.id)
+        found.extend(box_part(box) for box in contents.boxes if box.section == anchor)
     return found
 
 
@@ -95,22 +125,15 @@ def for_the_service(title: str) -> bool:
     return title.startswith(FOR_THE_SERVICE)
 
 
-def _nav_pages(build: Build) -> list[Page]:
-    """The menu's pages, in its order: known from MkDocs' nav stage on, which comes before every page's context."""
-    if build.nav is None:
-        raise RuntimeError("handouts: the nav is not known yet (MkDocs calls on_nav before on_page_context)")
-    return build.nav.pages
+def _pages(site: Site, here: PageFacts) -> list[PageFacts]:
+    return [page for page in site.menu if page.url != here.url]
 
 
-def _pages(build: Build, here: Page) -> list[Page]:
-    return [page for page in _nav_pages(build) if page is not here]
-
-
-def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) -> str:
+def _copy_and_qr(site: Site, here: PageFacts, page: PageFacts, anchor: str, title: str) -> str:
     """The copy button and the QR code (with the address in text) of one address."""
-    address = absolute(build, page.url, anchor)
-    name = page.file.src_uri.removesuffix(".md") + (f"--{anchor}" if anchor else "")
-    qr = relative(qr_file(build, name, address), here.url)
+    address = site.address(page.url, anchor)
+    name = page.source.removeprefix("docs/").removesuffix(".md") + (f"--{anchor}" if anchor else "")
+    qr = relative(qr_file(site, name, address), here.url)
     return (
         f'<button type="button" class="kopieer-link" data-url="{escape(address)}" '
         f'aria-label="Kopieer link naar: {escape(title)}" hidden>Kopieer link</button>'
@@ -121,16 +144,16 @@ def _copy_and_qr(build: Build, here: Page, page: Page, anchor: str, title: str) 
     )
 
 
-def _link_list(here: Page, build: Build) -> str:
-    selection = build.files.get_file_from_path(SELECTION_PAGE) if build.files else None
+def _link_list(here: PageFacts, site: Site) -> str:
+    selection = site.page(SELECTION_PAGE)
     if selection is None:
         raise EditorError(
-            f"docs/{here.file.src_uri}: de lijst om stukken te kiezen heeft de pagina docs/{SELECTION_PAGE} nodig, "
+            f"{here.source}: de lijst om stukken te kiezen heeft de pagina {SELECTION_PAGE} nodig, "
             "maar die bestaat niet (meer). Zet ze terug."
         )
     html = [
         f'<form class="kiezer" method="get" action="{escape(relative(selection.url, here.url))}" '
-        f'data-adres="{escape(absolute(build, selection.url))}">'
+        f'data-adres="{escape(site.address(selection.url))}">'
     ]
     html.append(
         '<div class="kiezer__keuze" id="jouw-selectie" role="region" aria-label="Jouw selectie">'
@@ -143,14 +166,14 @@ def _link_list(here: Page, build: Build) -> str:
         f'<a class="{BUTTON} kiezer__mail" hidden>Stuur per mail</a>'
         "</p></div>"
     )
-    for page in _pages(build, here):
-        parts = parts_of(page, build)
+    for page in _pages(site, here):
+        parts = parts_of(page, site)
         href = relative(page.url, here.url)
         # No id on these headings: they are not addresses of their own (a renamed page would take one along).
         html.append(f'<section class="kiezer__pagina" aria-label="{escape(page.title)}">')
         html.append(f'<h2 class="kiezer__titel"><a href="{escape(href)}">{escape(page.title)}</a></h2>')
         html.append(
-            f'<div class="kiezer__rij linklijst__pagina">{_copy_and_qr(build, here, page, "", page.title)}</div>'
+            f'<div class="kiezer__rij linklijst__pagina">{_copy_and_qr(site, here, page, "", page.title)}</div>'
         )
         if parts:
             html.append(
@@ -170,7 +193,7 @@ def _link_list(here: Page, build: Build) -> str:
                     f'<li class="kiezer__rij linklijst__{level}">{choice}'
                     f'<a class="linklijst__titel" href="{escape(href)}#{escape(part.anchor)}" '
                     f'aria-label="Open: {escape(part.title)}">Open</a>'
-                    f"{_copy_and_qr(build, here, page, part.anchor, part.title)}</li>"
+                    f"{_copy_and_qr(site, here, page, part.anchor, part.title)}</li>"
                 )
             html.append("</ul></details>")
         html.append("</section>")
@@ -186,36 +209,28 @@ def _link_list(here: Page, build: Build) -> str:
     return "\n".join(html)
 
 
-def _tip_sections(here: Page, build: Build, with_sources: bool) -> tuple[list[str], list[int], dict[int, str]]:
-    """Every tip of the guide, in full, as the selection page and the tip sheet show them."""
+def _tip_sections(here: PageFacts, site: Site) -> tuple[list[str], dict[int, str]]:
+    """Every tip of the guide, in full, as the selection page and the tip sheet show them, and their sources."""
     family: list[str] = []
     service: list[str] = []
-    cited: list[int] = []
     sources: dict[int, str] = {}
-    for page in _nav_pages(build):
-        page_soup = None  # the page's own source list, read once for all its tips
-        for box in build.boxes.get(page.file.src_uri, []):
+    for page in site.menu:
+        contents = site.contents.get(page.url, PageContents())
+        for box in contents.boxes:
             if box.kind != "pleegtip":
                 continue
             soup = BeautifulSoup(box.html, "html.parser")
-            numbers = [int(n) for a in soup.select("a[data-bronnen]") for n in attribute(a, "data-bronnen").split()]
-            cited.extend(n for n in numbers if n not in cited)
-            if with_sources:
-                if page_soup is None:
-                    assert page.content is not None  # its boxes were collected from its content (on_page_content)
-                    page_soup = BeautifulSoup(page.content, "html.parser")
-                for number in numbers:
-                    item = page_soup.find("li", id=f"bron-{number}")
-                    if item is not None and number not in sources:
-                        for backref in item.select("a.footnote-backref"):
-                            backref.decompose()
-                        sources[number] = str(item)
+            for number in (
+                int(n) for a in soup.select("a[data-bronnen]") for n in attribute(a, "data-bronnen").split()
+            ):
+                if number in contents.sources and number not in sources:
+                    sources[number] = contents.sources[number]
             link = relative(page.url, here.url) + f"#{box.id}"
             (service if for_the_service(box.title) else family).append(
                 f'<section class="deel" id="deel-{box.id}" data-deel="{box.id}">{box.html}'
                 f'<p class="deel__verder"><a href="{escape(link)}">Lees dit in het hoofdstuk</a></p></section>'
             )
-    return family + ([SERVICE_HEADING, *service] if service else []), cited, sources
+    return family + ([SERVICE_HEADING, *service] if service else []), sources
 
 
 def _sources_list(sources: dict[int, str]) -> str:
@@ -225,9 +240,9 @@ def _sources_list(sources: dict[int, str]) -> str:
     return f'<div class="footnote deel-bronnen"><h2 id="bronnen-bij-deze-selectie">Bronnen</h2><ol>{items}</ol></div>'
 
 
-def _selection(here: Page, build: Build) -> str:
-    sections, _, sources = _tip_sections(here, build, with_sources=True)
-    chosen = [part for page in _nav_pages(build) for part in parts_of(page, build) if part.choosable]
+def _selection(here: PageFacts, site: Site) -> str:
+    sections, sources = _tip_sections(here, site)
+    chosen = [part for page in site.menu for part in parts_of(page, site) if part.choosable]
     # The service's tips last: a caseworker who hands one out shows it after the family's parts.
     chosen.sort(key=lambda part: part.kind == "pleegtip" and for_the_service(part.title.partition(": ")[2]))
     parts = [
@@ -255,9 +270,9 @@ def _selection(here: Page, build: Build) -> str:
     )
 
 
-def _all_tips(here: Page, build: Build) -> str:
-    sections, _, sources = _tip_sections(here, build, with_sources=True)
-    home = absolute(build, "")
+def _all_tips(here: PageFacts, site: Site) -> str:
+    sections, sources = _tip_sections(here, site)
+    home = site.address("")
     return (
         f'<div class="alletips">{"".join(sections)}</div>{_sources_list(sources)}'
         f'<div class="alletips__adres"><p>De hele gids staat online: <code>{escape(home)}</code></p>'
@@ -265,17 +280,17 @@ def _all_tips(here: Page, build: Build) -> str:
     )
 
 
-def _cards(here: Page, build: Build) -> str:
-    _, _, sources = _tip_sections(here, build, with_sources=True)
+def _cards(here: PageFacts, site: Site) -> str:
+    _, sources = _tip_sections(here, site)
     cards = []
     tips = [
         (page, box)
-        for page in _nav_pages(build)
-        for box in build.boxes.get(page.file.src_uri, [])
+        for page in site.menu
+        for box in site.contents.get(page.url, PageContents()).boxes
         if box.kind == "pleegtip"
     ]
     for page, box in sorted(tips, key=lambda tip: for_the_service(tip[1].title)):
-        address = absolute(build, page.url, box.id)
+        address = site.address(page.url, box.id)
         heading = f'<p class="tipkaart__kop">{FOR_THE_SERVICE}</p>' if for_the_service(box.title) else ""
         cards.append(
             f'<div class="tipkaart" id="kaart-{box.id}">{heading}{box.html}'
@@ -293,15 +308,30 @@ def _cards(here: Page, build: Build) -> str:
 MARKERS = {LINK_LIST_MARKER: _link_list, SELECTION_MARKER: _selection, ALL_TIPS_MARKER: _all_tips, CARDS_MARKER: _cards}
 
 
-def fill(*, page: Page, build: Build) -> None:
-    """Context stage: the page's marker replaced by what it stands for."""
-    assert page.content is not None  # MkDocs renders every page's content before its context stage
+def fill(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    """The marker on a page (a paragraph of its own, or a word in a text) replaced by what it stands for."""
+    page = site.page_at(path)
+    content = content_of(soup)
+    if page is None or content is None:
+        return
     for marker, make in MARKERS.items():
-        if marker in page.content:
-            if not build.config.site_url:
-                raise EditorError(
-                    f"docs/{page.file.src_uri}: {marker} heeft het webadres van de site nodig: zet site_url in mkdocs.yml "
-                    "of bouw met SITE_URL=https://…"
-                )
-            html = make(page, build)
-            page.content = page.content.replace(f"<p>{marker}</p>", html).replace(marker, html)
+        found = [text for text in content.find_all(string=True) if marker in text]
+        if not found:
+            continue
+        if not site.url:
+            raise EditorError(
+                f"{page.source}: {marker} heeft het webadres van de site nodig: zet site_url in mkdocs.yml "
+                "of bouw met SITE_URL=https://…"
+            )
+        html = make(page, site)
+        for text in found:
+            paragraph = text.parent
+            if isinstance(paragraph, Tag) and paragraph.name == "p" and paragraph.get_text() == marker:
+                paragraph.replace_with(*_fragment(html))
+            else:
+                before, _, after = str(text).partition(marker)
+                text.replace_with(NavigableString(before), *_fragment(html), NavigableString(after))
+
+
+def _fragment(html: str) -> list:
+    return list(BeautifulSoup(html, "html.parser").contents)

@@ -3,9 +3,9 @@
 pipeline.py calls:
 - check_boxes (each page's Markdown): every tip and key message has its own id, tip-… or kern-…; the
   message names the file and line. Its "#" link is added by the page extension (gids/markdown/boxes.py).
-- collect_boxes (each page's HTML): remembers the boxes for the caseworkers' list and the handouts.
-- share_controls (each page's HTML): share controls under the page title and in every tip.
-- printed_address (each page's HTML): for print, the page's web address with a QR code to it.
+The post-build step (postbuild.py, PASSES) runs on every built page:
+- share_controls: share controls under the page title and in every tip (also in the whole guide).
+- printed_address: for print, the page's web address with a QR code to it.
 - qr_file: the QR code of an address, as an SVG file under qr/ (segno), drawn once.
 - redirect_pages (the built site, first): a moved or short address keeps working. For each line of
   `redirect_maps` (an option of the `gids` plugin in mkdocs.yml: old page -> new page, with an optional
@@ -29,14 +29,14 @@ from urllib.parse import quote
 
 import segno
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from PIL import Image, ImageDraw, ImageFont
 
 from gids import cache
-from gids.markdown.boxes import ID_PREFIXES, LINKED_BOXES, WORDS
-from gids.model import Box, EditorError, Site
+from gids.built import append_to_content, is_whole_guide, pages_in
+from gids.markdown.boxes import ID_PREFIXES, WORDS
+from gids.model import EditorError, PageFacts, Site
 from gids.pages import outside_fences
-from gids.soup import attribute
 from gids.theme.material import BUTTON
 from gids.urls import built_file, page_url, relative
 
@@ -76,7 +76,7 @@ BOX = re.compile(r"^(\s*)/{3,}\s*(pleegtip|kernboodschap)\s*(?:\|\s*(.*?)\s*)?$"
 def check_boxes(markdown: str, *, page: Page, build: Build) -> str:
     """Every tip and key message has an id with its prefix, used once in the whole guide: it is an address.
     Read from the page's file as written (pymdownx.blocks' options: the indented YAML under `/// type`),
-    so that the message names the line; the boxes of the pages before are in build.boxes."""
+    so that the message names the line; the ids of the pages before are in build.box_ids."""
     name = f"docs/{page.file.src_uri}"
     source = Path(page.file.abs_src_path or "")
     lines = (source.read_text(encoding="utf-8") if source.is_file() else markdown).splitlines()
@@ -101,12 +101,13 @@ def check_boxes(markdown: str, *, page: Page, build: Build) -> str:
                 "verandert: begeleiders linken ernaar)."
             )
         if box_id in seen:
-            _twice(box_id, kind, _at(name, id_line), _at(name, seen[box_id]))
-        first = next((uri for uri, boxes in build.boxes.items() if any(box.id == box_id for box in boxes)), None)
-        if first is not None:
-            there = _id_lines(Path(build.config.docs_dir) / first, box_id)
-            _twice(box_id, kind, _at(name, id_line), _at(f"docs/{first}", there[0] if there else 0))
+            _twice(box_id, kind, at_line(name, id_line), at_line(name, seen[box_id]))
+        first = build.box_ids.get(box_id)
+        if first is not None and first != page.file.src_uri:
+            there = id_lines(Path(build.config.docs_dir) / first, box_id)
+            _twice(box_id, kind, at_line(name, id_line), at_line(f"docs/{first}", there[0] if there else 0))
         seen[box_id] = id_line
+    build.box_ids.update(dict.fromkeys(seen, page.file.src_uri))
     return markdown
 
 
@@ -129,7 +130,7 @@ def _box_id(options: list[str], opener: int) -> tuple[object, int]:
     return box_id, line
 
 
-def _at(name: str, line: int) -> str:
+def at_line(name: str, line: int) -> str:
     return f"{name}, regel {line}" if line else name
 
 
@@ -143,42 +144,11 @@ def _twice(box_id: str, kind: str, here: str, first: str) -> None:
     )
 
 
-def _id_lines(path: Path, box_id: str) -> list[int]:
+def id_lines(path: Path, box_id: str) -> list[int]:
     """The lines of a page's Markdown file that give a box this id (attrs: {id: box_id})."""
     written = re.compile(rf"^\s*attrs:.*\bid:\s*['\"]?{re.escape(box_id)}['\"]?\s*[,}}]")
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
     return [number for number, line in enumerate(lines, start=1) if written.match(line)]
-
-
-def collect_boxes(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """The page's tips and key messages as written (without their id and "#" link), for the caseworkers'
-    list, the tip sheet and the cards (handouts.py) and the share controls below."""
-    found = []
-    for box in soup.select(", ".join(f"div.admonition.{kind}[id]" for kind in LINKED_BOXES)):
-        kind = next(k for k in LINKED_BOXES if k in box["class"])
-        copy = box.__copy__()  # the box as written, without parsing it again
-        copy.attrs.pop("id", None)
-        title = copy.select_one(".admonition-title")
-        if title is None:  # `/// pleegtip |` with nothing after the bar: the box has no title to name it by
-            lines = _id_lines(Path(page.file.abs_src_path or ""), attribute(box, "id"))
-            raise EditorError(
-                f"{_at(f'docs/{page.file.src_uri}', lines[0] if lines else 0)}: de {WORDS[kind]} "
-                f"'{attribute(box, 'id')}' heeft geen titel. Schrijf de titel achter de streep op de eerste regel "
-                f"(/// {kind} | Titel) of laat de streep weg."
-            )
-        for link in title.select("a.headerlink"):
-            link.decompose()
-        section = box.find_previous(["h2", "h3"], id=True)
-        found.append(
-            Box(
-                kind,
-                attribute(section, "id") if section else "",
-                attribute(box, "id"),
-                title.get_text().strip(),
-                str(copy),
-            )
-        )
-    build.boxes[page.file.src_uri] = found
 
 
 def part_name(link) -> str:
@@ -186,29 +156,24 @@ def part_name(link) -> str:
     return " ".join("".join(text for text in link.parent.find_all(string=True) if link not in text.parents).split())
 
 
-def own_address(page: Page) -> bool:
-    """Front matter `eigen_adres: true`: the page builds its own address in the browser (the selection page),
-    so sharing or printing its bare address would give a family the wrong page."""
-    return page.meta.get("eigen_adres") is True
+def share_controls(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    """Under the title of every page, and in every tip: a share button (assets/site.js) and a mail link with
+    the public address; in the whole guide under each page's title. Not on a page that makes its own address
+    in the browser (front matter `eigen_adres: true`: the selection page)."""
+    for content, page in pages_in(soup, path, site):
+        if page.own_address:
+            continue
+        for box in site.contents[page.url].boxes:
+            tip = content.find(id=box.id) if box.kind == "pleegtip" else None
+            if tip is not None:
+                tip.append(_share_controls(soup, site, page, f"Tip: {box.title}", box.id, "Deel deze tip"))
+        heading = content.find("h1")
+        if heading is not None:
+            page_title = site.name if page.url == "" else page.title  # "Start" says nothing to a family
+            heading.insert_after(_share_controls(soup, site, page, page_title, "", "Deel deze pagina"))
 
 
-def share_controls(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    if own_address(page):
-        return
-    config = build.config
-    for box in build.boxes.get(page.file.src_uri, []):
-        if box.kind == "pleegtip":
-            tip = soup.find(id=box.id)
-            assert tip is not None  # collect_boxes found the box in this same page, just before
-            tip.append(_share_controls(soup, build, page, f"Tip: {box.title}", box.id, "Deel deze tip"))
-    heading = soup.find("h1")
-    if heading is not None:
-        page_title = config.site_name if page.is_homepage else page.title  # "Start" says nothing to a family
-        heading.insert_after(_share_controls(soup, build, page, page_title, "", "Deel deze pagina"))
-
-
-def _share_controls(soup, build: Build, page, title: str, anchor: str, label: str):
-    """A share button (assets/site.js) and a mail link with the public address, in the page from the start."""
+def _share_controls(soup: BeautifulSoup, site: Site, page: PageFacts, title: str, anchor: str, label: str) -> Tag:
     paragraph = soup.new_tag("p", attrs={"class": "delen"})
     button = soup.new_tag(
         "button", attrs={"type": "button", "class": f"{BUTTON} delen__knop", "data-titel": title, "data-anker": anchor}
@@ -218,7 +183,7 @@ def _share_controls(soup, build: Build, page, title: str, anchor: str, label: st
         "a",
         attrs={
             "class": f"{BUTTON} delen__mail",
-            "href": f"mailto:?subject={quote(title)}&body={quote(absolute(build, page.url, anchor))}",
+            "href": f"mailto:?subject={quote(title)}&body={quote(site.address(page.url, anchor))}",
         },
     )
     mail.string = "Stuur per mail"
@@ -226,49 +191,44 @@ def _share_controls(soup, build: Build, page, title: str, anchor: str, label: st
     return paragraph
 
 
-def printed_address(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    """For the printout only: where this page lives online, as text and as a QR code."""
-    if own_address(page):
-        return
-    address = absolute(build, page.url)
-    block = soup.new_tag("div", attrs={"class": "print-adres"})
-    text = soup.new_tag("p")
-    text.append("Lees deze tekst online: ")
-    code = soup.new_tag("code")
-    code.string = address
-    text.append(code)
-    qr = qr_file(build, page.file.src_uri.removesuffix(".md"), address)
-    image = soup.new_tag(
-        "img",
-        attrs={
-            "src": relative(qr, page.url),
-            "width": "96",
-            "height": "96",
-            "alt": f"QR-code naar {address}",
-            "loading": "lazy",
-        },
-    )
-    block.append(text)
-    block.append(image)
-    soup.append(block)
-
-
-def absolute(build: Build, page_url: str, anchor: str = "") -> str:
-    site_url = build.config.site_url
-    if site_url is None:  # MkDocs leaves it out when mkdocs.yml has no site_url
-        raise EditorError(
-            "mkdocs.yml: de site heeft haar webadres nodig (voor de QR-codes en de links om te delen): zet "
-            "site_url in mkdocs.yml of bouw met SITE_URL=https://…"
+def printed_address(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    """For the printout only, last in the page's text: where this page lives online, as text and as a QR code."""
+    here = path.relative_to(site.folder).as_posix().removesuffix("index.html")
+    # Late on a page of its own; the whole guide is printed at once, so its codes load with it (as the
+    # print-site plugin does for the pages' own images).
+    loading = {} if is_whole_guide(path, site) else {"loading": "lazy"}
+    for content, page in pages_in(soup, path, site):
+        if page.own_address:
+            continue
+        address = site.address(page.url)
+        block = soup.new_tag("div", attrs={"class": "print-adres"})
+        text = soup.new_tag("p")
+        text.append("Lees deze tekst online: ")
+        code = soup.new_tag("code")
+        code.string = address
+        text.append(code)
+        qr = qr_file(site, page.source.removeprefix("docs/").removesuffix(".md"), address)
+        image = soup.new_tag(
+            "img",
+            attrs={
+                "src": relative(qr, here),
+                "width": "96",
+                "height": "96",
+                "alt": f"QR-code naar {address}",
+                **loading,
+            },
         )
-    return site_url.rstrip("/") + "/" + page_url + (f"#{anchor}" if anchor else "")
+        block.append(text)
+        block.append(image)
+        append_to_content(content, block)
 
 
-def qr_file(build: Build, name: str, address: str) -> str:
+def qr_file(site: Site, name: str, address: str) -> str:
     """The QR code to address as qr/<name>.svg. Each code is drawn once: kept in .cache/qr/ under its
     address, and written once per build."""
     relative = f"{QR_DIR}/{name}.svg"
-    if relative not in build.qr_drawn:
-        cached = build.root / QR_CACHE / (hashlib.sha256(address.encode("utf-8")).hexdigest() + ".svg")
+    if relative not in site.qr_drawn:
+        cached = site.root / QR_CACHE / (hashlib.sha256(address.encode("utf-8")).hexdigest() + ".svg")
         if not cached.exists():
             cached.parent.mkdir(parents=True, exist_ok=True)
             temporary = cached.with_name(cached.name + ".tmp")
@@ -284,10 +244,10 @@ def qr_file(build: Build, name: str, address: str) -> str:
                 lineclass=None,
             )
             temporary.replace(cached)
-        path = build.site / relative
+        path = site.folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, path)
-        build.qr_drawn.add(relative)
+        site.qr_drawn.add(relative)
     return relative
 
 

@@ -2,7 +2,8 @@
 
 - Sources: references.bib as the site uses it (citations.py reads it).
 - Term: one entry of woordenlijst.yml (glossary.py reads it).
-- Box: a tip or key message on a page (links.py collects them, handouts.py uses them).
+- Box and PageContents: a built page's tips, key messages, sections and sources (handouts.py collects
+  them after the build, for the share controls and the handouts).
 - BuiltPage: what a built page holds for the address check (addresses.py).
 - Build: what one MkDocs build knows while MkDocs renders the pages, made new at the start of every
   build (also every rebuild of `serve`). The concern modules keep nothing between builds.
@@ -19,9 +20,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
-    from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
+
+    from gids.project import NavEntry
 
 
 ADDED = "added"  # status of a source the site's editors added (it gets a site-number after the brochure's)
@@ -85,6 +85,15 @@ class Box:
 
 
 @dataclass
+class PageContents:
+    """What a built page offers the handouts: its parts in page order, and its source list's entries."""
+
+    boxes: list[Box] = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (heading id, heading text), h2 and h3
+    sources: dict[int, str] = field(default_factory=dict)  # number -> the source list's <li> (without backrefs)
+
+
+@dataclass
 class Build:
     config: MkDocsConfig
     command: str  # "build", "serve" or "gh-deploy"
@@ -94,11 +103,8 @@ class Build:
     pdf: bool  # print the PDFs (PDF=1)
     redirect_maps: dict[str, str] = field(default_factory=dict)  # old page -> new page (option of the gids plugin)
     record_addresses: bool = False  # write new public addresses into adressen.txt (addresses.recording)
-    nav: Navigation | None = None
-    files: Files | None = None
-    chapters: list[Page] = field(default_factory=list)  # the pages of the nav section "Hoofdstukken"
-    boxes: dict[str, list[Box]] = field(default_factory=dict)  # page src_uri -> its tips and key messages
-    qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this build
+    chapters: list[NavEntry] = field(default_factory=list)  # the pages of the nav section "Hoofdstukken"
+    box_ids: dict[str, str] = field(default_factory=dict)  # id of a tip or key message -> its page's src_uri
 
     @property
     def site(self) -> Path:
@@ -107,6 +113,9 @@ class Build:
     @property
     def serving(self) -> bool:
         return self.command == "serve"
+
+    def is_chapter(self, src_uri: str) -> bool:
+        return any(chapter.file == src_uri for chapter in self.chapters)
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,7 @@ class PageFacts:
     in_nav: bool = True  # in the menu (its sections are public addresses too)
     chapter: bool = False  # in the nav section "Hoofdstukken": a PDF of its own
     running_header: bool = True  # front matter `kopregel: false` prints it without one (the tip cards)
+    own_address: bool = False  # front matter `eigen_adres: true`: the page makes its address in the browser
 
     @property
     def name(self) -> str:
@@ -152,11 +162,31 @@ class Site:
     renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
     reading_text: dict[str, dict[str, str]] = field(default_factory=dict)  # page url -> section id -> text
+    contents: dict[str, PageContents] = field(default_factory=dict)  # page url -> its parts and sources
+    qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this run
 
     @property
     def chapters(self) -> list[PageFacts]:
         return [page for page in self.pages if page.chapter]
 
+    @property
+    def menu(self) -> list[PageFacts]:
+        return [page for page in self.pages if page.in_nav]
+
     def page(self, source: str) -> PageFacts | None:
         """The page built from a Markdown file ("docs/x.md")."""
         return next((page for page in self.pages if page.source == source), None)
+
+    def page_at(self, path: Path) -> PageFacts | None:
+        """The page built into this file of the folder (site/x/index.html), if it comes from a Markdown file."""
+        url = path.relative_to(self.folder).as_posix().removesuffix("index.html")
+        return next((page for page in self.pages if page.url == url), None)
+
+    def address(self, url: str, anchor: str = "") -> str:
+        """The public address of a page (and a part of it)."""
+        if not self.url:
+            raise EditorError(
+                "mkdocs.yml: de site heeft haar webadres nodig (voor de QR-codes en de links om te delen): zet "
+                "site_url in mkdocs.yml of bouw met SITE_URL=https://…"
+            )
+        return self.url.rstrip("/") + "/" + url + (f"#{anchor}" if anchor else "")

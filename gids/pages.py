@@ -8,7 +8,7 @@ check_blocks (each page's Markdown): every `/// name` block is closed by `///`. 
 rest of the page into an unclosed block, and the build then stops with hundreds of links about other
 pages; here it stops at the line that opens the block.
 
-check_headings (each page's HTML): a heading without words (only an emoji) stops the build, asking for
+check_headings (post-build, each built page): a heading without words (only an emoji) stops the build, asking for
 words or an address of its own ({#naam}); it would get the meaningless address #_1.
 
 MkDocs reads the lines between the two `---` at the top of a page as YAML; when they are not valid
@@ -27,13 +27,14 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup
 
 from gids import mistakes
+from gids.built import CONTENT
 from gids.model import EditorError
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from gids.model import Build
+    from gids.model import Build, Site
 
 
 def check_front_matter(markdown: str, *, page: Page, build: Build) -> str:
@@ -130,17 +131,22 @@ HEADING = re.compile(r"^h[1-6]$")  # BeautifulSoup searches a pattern in the nam
 NO_WORDS = re.compile(r"^_\d*$")  # the id Python-Markdown's toc gives a heading without words ("_", "_1")
 
 
-def check_headings(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
+def check_headings(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """A heading without words (only an emoji or a sign) would get the address #_1, which says nothing and changes
     when another such heading comes before it: the build asks for words or an address of its own."""
-    for heading in soup.find_all(HEADING, id=NO_WORDS):
+    page = site.page_at(path)
+    content = soup.select_one(CONTENT)
+    if page is None or content is None:
+        return
+    for heading in content.find_all(HEADING, id=NO_WORDS):
         text = " ".join(t for t in heading.find_all(string=True) if not t.find_parent("a", class_="headerlink")).strip()
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines() if page.file.abs_src_path else []
+        markdown_file = site.root / page.source
+        source = markdown_file.read_text(encoding="utf-8").splitlines() if markdown_file.is_file() else []
         line = next(
             (n for n, written in enumerate(source, start=1) if written.startswith("#") and text and text in written), 0
         )
         raise EditorError(
-            f"docs/{page.file.src_uri}{f', regel {line}' if line else ''}: de kop '{text}' heeft geen "
+            f"{page.source}{f', regel {line}' if line else ''}: de kop '{text}' heeft geen "
             "woorden, en het adres van een kop komt van zijn woorden. Zet er woorden bij "
             f"(## {text} Rust in huis), of geef de kop zelf een adres: ## {text} {{#rust-in-huis}}."
         )

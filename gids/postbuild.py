@@ -7,7 +7,9 @@ run as a command, it reads the same facts from the project's files (mkdocs.yml a
 pages' front matter, woordenlijst.yml). What it does, and in which order, is the table PASSES below:
 
 - a pass with `each_page` works on one built page; consecutive such passes share one parse of each
-  page (BeautifulSoup), and the page is written once after them;
+  page (BeautifulSoup), and each page is written once after them. Each such pass runs over every page
+  before the next one starts, so it can use what an earlier pass learnt from all pages (the handouts
+  are filled from every chapter's tips);
 - every other pass works on the site as a whole (its files, or what the page passes collected).
 
 Each pass declares what it reads and what it writes: a field of the Site (gids/model.py) as
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from gids import addresses, compress, csp, fingerprint, glossary, links, printing, search, valid_html
+from gids import addresses, compress, csp, fingerprint, glossary, handouts, links, pages, printing, search, valid_html
 from gids.model import EditorError, PageFacts, Site
 from gids.project import front_matter, nav_entries, read_config
 from gids.theme import material
@@ -87,6 +89,15 @@ PASSES: tuple[Pass, ...] = (
         ("files:scripts", "files:site stylesheet", "site.renamed"),
     ),
     # Every built page, parsed once for all of these.
+    Pass(csp.check_content, ("site.pages",), (), each_page=True),  # inline code in a page's text: its Markdown file
+    Pass(pages.check_headings, ("site.pages", "site.root"), (), each_page=True),  # a heading without words
+    Pass(handouts.collect, ("site.pages", "site.root"), ("site.contents",), each_page=True),
+    Pass(
+        links.share_controls, ("site.pages", "site.name", "site.url", "site.contents"), ("files:pages",), each_page=True
+    ),
+    Pass(printing.pdf_link, ("site.pdf", "site.pages"), ("files:pages",), each_page=True),  # above the share controls
+    Pass(links.printed_address, ("site.pages", "site.url"), ("files:pages", "files:qr/"), each_page=True),
+    Pass(handouts.fill, ("site.pages", "site.url", "site.contents"), ("files:pages", "files:qr/"), each_page=True),
     Pass(printing.mend_whole_guide, ("site.pages",), ("files:pages",), each_page=True),
     Pass(fingerprint.rename_links, ("site.renamed",), ("files:pages",), each_page=True),
     Pass(valid_html.mend, (), ("files:pages",), each_page=True),
@@ -133,12 +144,15 @@ def run(site: Site, passes: tuple[Pass, ...] | None = None) -> None:
         while index < len(passes) and passes[index].each_page:
             group.append(passes[index])
             index += 1
+        soups = {}
         for path in sorted(site.folder.rglob("*.html")):
             soup = parse(path)
-            if soup.head is None:
-                continue  # a fragment (Material's partials), not a page
-            for step in group:
+            if soup.head is not None:  # not a fragment (Material's partials)
+                soups[path] = soup
+        for step in group:
+            for path, soup in soups.items():
                 step.run(soup, path=path, site=site)
+        for path, soup in soups.items():
             path.write_text(str(soup), encoding="utf-8")
 
 
@@ -159,7 +173,7 @@ def site_from_project(root: Path, folder: Path) -> Site:
     in_nav = {  # source -> (title, chapter), in the menu's order
         f"docs/{entry.file}": (entry.title, entry.section == printing.CHAPTER_SECTION) for entry in nav_entries(root)
     }
-    pages = []
+    facts = []
     order = {source: place for place, source in enumerate(in_nav)}  # the menu's order first, then the rest
     for path in sorted(
         docs.rglob("*.md"), key=lambda path: (order.get(f"docs/{path.relative_to(docs).as_posix()}", len(order)), path)
@@ -167,7 +181,7 @@ def site_from_project(root: Path, folder: Path) -> Site:
         source = f"docs/{path.relative_to(docs).as_posix()}"
         title, chapter = in_nav.get(source, (_first_heading(path), False))
         meta = front_matter(path.read_text(encoding="utf-8"))
-        pages.append(
+        facts.append(
             PageFacts(
                 url=page_url(source),
                 source=source,
@@ -175,6 +189,7 @@ def site_from_project(root: Path, folder: Path) -> Site:
                 in_nav=source in in_nav,
                 chapter=chapter,
                 running_header=meta.get("kopregel", True) is not False,
+                own_address=meta.get("eigen_adres") is True,
             )
         )
     plugins = {
@@ -195,11 +210,11 @@ def site_from_project(root: Path, folder: Path) -> Site:
         description=config.get("site_description", ""),
         favicon=theme.get("favicon", ""),
         stylesheet=stylesheet.replace(".css", ".min.css") if minified else stylesheet,
-        pages=pages,
+        pages=facts,
         glossary=glossary.load(root / glossary.GLOSSARY_FILE),
         redirect_maps=dict(plugins.get("gids", {}).get("redirect_maps", {})),
         palette=bool(theme.get("palette")),
-        search_languages=tuple(plugins.get("search", {}).get("lang", ["en"]) or ["en"]),
+        search_languages=material.search_languages(plugins.get("search", {}), theme),
         pdf=os.environ.get("PDF") == "1",
         record_addresses=os.environ.get(addresses.RECORD) == "1",
     )

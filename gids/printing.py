@@ -6,11 +6,10 @@ pipeline.py calls:
 - whole_guide_choice (config stage, before the plugins read their options): the pages whose front
   matter says `volledige_gids: false` go into mkdocs-print-site-plugin's `exclude` option, so the
   whole guide leaves them out. The choice travels with the page, also when it is renamed.
-- find_chapters (nav stage): the pages of the nav section "Hoofdstukken" get a PDF of their own.
 - pdf_list (each page's Markdown): the page with `\\pdflijst` lists the PDFs, or says that this build
   has none.
-- pdf_link (each page's HTML): a chapter links to its PDF ("Download als PDF"); every page's title is
-  remembered for its running header.
+- pdf_link (post-build, every built page): a chapter links to its PDF ("Download als PDF"), also in the
+  whole guide.
 - mend_whole_guide (the built whole-guide page, mkdocs-print-site-plugin's /volledige-gids/): every
   id inside a chapter gets the chapter's prefix, as the plugin already does for links to them, so
   sources and tips stay reachable; the contents list is written here, at build time (the plugin's own
@@ -40,6 +39,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from gids.built import WHOLE_GUIDE, is_whole_guide, pages_in
 from gids.links import part_name
 from gids.model import EditorError
 from gids.project import front_matter
@@ -49,7 +49,6 @@ from gids.urls import relative
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from gids.model import Build, Site
@@ -67,17 +66,12 @@ CHROMIUM_ARGS = (
     "--no-first-run",
 )
 CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of their own
-WHOLE_GUIDE = "volledige-gids"  # mkdocs-print-site-plugin's print_page_basename
 PRINT_SITE = "print-site"  # its name under plugins: in mkdocs.yml
 CONTENTS_TITLE = "Inhoudstafel"
 PDF_DIR = "pdf"
 PDF_LIST_MARKER = "\\pdflijst"
 TIME_LIMIT = "PDF_TIJDSLIMIET"  # seconds per PDF: a page too big to print stops the build with a message
 DEFAULT_TIME_LIMIT = 120
-
-
-def name(page: Page) -> str:
-    return page.file.src_uri.removesuffix(".md").replace("/", "-")
 
 
 def configure(config: MkDocsConfig) -> bool:
@@ -92,16 +86,6 @@ def configure(config: MkDocsConfig) -> bool:
     return wanted
 
 
-def find_chapters(nav: Navigation, *, build: Build) -> None:
-    build.chapters = [
-        child
-        for item in nav.items
-        if item.is_section and item.title == CHAPTER_SECTION
-        for child in item.children
-        if child.is_page
-    ]
-
-
 HANDOUTS = {"tips-op-een-blad": "Alle tips op één blad", "tipkaarten": "Tipkaarten (vier per A4-blad, om te knippen)"}
 
 
@@ -113,7 +97,9 @@ def _pdf_list(page: Page, build: Build) -> str:
         )
     # Raw HTML: the PDFs are made after the build; addresses.py checks these links then, and describe_pdfs
     # adds each PDF's number of pages and size.
-    items = [(chapter.title, name(chapter)) for chapter in build.chapters] + [("De volledige gids", WHOLE_GUIDE)]
+    items = [(chapter.title, chapter.slug.replace("/", "-")) for chapter in build.chapters] + [
+        ("De volledige gids", WHOLE_GUIDE)
+    ]
     items += [(title, pdf) for pdf, title in HANDOUTS.items()]
     links = "".join(
         f'<li><a href="{relative(f"{PDF_DIR}/{pdf}.pdf", page.url)}" download>{escape(title)}</a></li>'
@@ -142,27 +128,33 @@ def pdf_list(markdown: str, *, page: Page, build: Build) -> str:
     return markdown
 
 
-def pdf_link(soup: BeautifulSoup, *, page: Page, build: Build) -> None:
-    if not build.pdf or page not in build.chapters:
+def pdf_link(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    """Under a chapter's title (above its share controls), when the build prints the PDFs; in the whole
+    guide under each chapter's title too."""
+    if not site.pdf:
         return
-    link = soup.new_tag(
-        "a",
-        attrs={
-            "class": f"{BUTTON} pdf-download",
-            "download": "",
-            "href": relative(f"{PDF_DIR}/{name(page)}.pdf", page.url),
-        },
-    )
-    link.string = "Download als PDF"
-    paragraph = soup.new_tag("p", attrs={"class": "pdf-download__regel"})
-    paragraph.append(link)
-    title = soup.find("h1")
-    if title is None:  # Material would write the title itself, above the content: the link would have no place
-        raise EditorError(
-            f"docs/{page.file.src_uri}: dit hoofdstuk heeft geen titel als kop (# Titel): zet die bovenaan de "
-            "pagina, want de knop om de PDF te downloaden komt eronder."
+    here = path.relative_to(site.folder).as_posix().removesuffix("index.html")
+    for content, page in pages_in(soup, path, site):
+        if not page.chapter:
+            continue
+        link = soup.new_tag(
+            "a",
+            attrs={
+                "class": f"{BUTTON} pdf-download",
+                "download": "",
+                "href": relative(f"{PDF_DIR}/{page.name}.pdf", here),
+            },
         )
-    title.insert_after(paragraph)
+        link.string = "Download als PDF"
+        paragraph = soup.new_tag("p", attrs={"class": "pdf-download__regel"})
+        paragraph.append(link)
+        title = content.find("h1")
+        if title is None:  # the generator would write the title itself, above the content: the link would have no place
+            raise EditorError(
+                f"{page.source}: dit hoofdstuk heeft geen titel als kop (# Titel): zet die bovenaan de "
+                "pagina, want de knop om de PDF te downloaden komt eronder."
+            )
+        title.insert_after(paragraph)
 
 
 def running_headers(*, site: Site) -> None:
@@ -189,7 +181,7 @@ def mend_whole_guide(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
       search, which left the phone menu empty). So the list is in the page, printed without
       JavaScript, and the page needs neither the script nor its request.
     """
-    if path != site.folder / WHOLE_GUIDE / "index.html":
+    if not is_whole_guide(path, site):
         return
     for section in soup.select("section.print-page[id]"):
         prefix = attribute(section, "id") + "-"

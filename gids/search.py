@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString  # comments, doctypes: no text of the page
 
+from gids.built import CONTENT
 from gids.model import EditorError
 from gids.soup import attribute
 
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<[^>]+>")
-CONTENT = "article div[data-afdruk]"  # a page's content in the built page (overrides/main.html)
 # What a page shows (or prints) that is not its reading text, and so stays out of the search.
 NOT_READING = ", ".join(
     (
@@ -70,7 +70,7 @@ def rank(markdown: str, *, page: Page, build: Build) -> str:
     """Chapters first: a page outside the nav section "Hoofdstukken" counts half in the search, unless its
     front matter sets its own `search: boost:`. A new page needs no tuning to leave the chapters first."""
     search = page.meta.setdefault("search", {})
-    if page not in build.chapters and "boost" not in search:
+    if not build.is_chapter(page.file.src_uri) and "boost" not in search:
         search["boost"] = OTHER_PAGES_BOOST
     return markdown
 

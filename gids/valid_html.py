@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
 
+from gids.built import WHOLE_GUIDE
 from gids.soup import attribute
 
 if TYPE_CHECKING:
     from gids.model import Site
 
-WHOLE_GUIDE = "volledige-gids"
 PRINT_SITE_STYLES, PRINT_SITE_SCRIPT = "css/print-site", "js/print-site"
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from gids import glossary, links, pages, printing, redactie
-from gids.model import EditorError
+from gids.model import EditorError, PageContents, PageFacts, Site
 
 from conftest import ROOT, build, copy_project, free_name, free_source, soup_of
 
@@ -589,19 +591,29 @@ def test_front_matter_mistake_is_said_at_its_line_with_its_cause(tmp_path, case)
     assert f"Meestal is de oorzaak: {cause}" in str(error.value)
 
 
-def test_chapter_without_a_title_heading_is_said_when_it_gets_its_pdf_link():
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="hoofdstuk.md"), url="hoofdstuk/")
-    build = SimpleNamespace(pdf=True, chapters=[page])
+def _built_chapter(tmp_path, body: str, url: str = "https://gids.example/") -> tuple[Site, Path, BeautifulSoup]:
+    """A site of one built chapter page (hand-written), as the post-build step sees it."""
+    path = tmp_path / "site" / "hoofdstuk" / "index.html"
+    path.parent.mkdir(parents=True)
+    html = f'<html><head></head><body><article><div data-afdruk="hoofdstuk">{body}</div></article></body></html>'
+    chapter = PageFacts(url="hoofdstuk/", source="docs/hoofdstuk.md", title="Hoofdstuk", chapter=True)
+    site = Site(tmp_path / "site", tmp_path, url, "Gids", "", "", "assets/site.css", [chapter], [], pdf=True)
+    return site, path, BeautifulSoup(html, "html.parser")
+
+
+def test_chapter_without_a_title_heading_is_said_when_it_gets_its_pdf_link(tmp_path):
+    site, path, untitled = _built_chapter(tmp_path, "<p>Tekst zonder kop.</p>")
     with pytest.raises(EditorError, match=r"^docs/hoofdstuk\.md: dit hoofdstuk heeft geen titel als kop \(# Titel\)"):
-        printing.pdf_link(BeautifulSoup("<p>Tekst zonder kop.</p>", "html.parser"), page=page, build=build)
-    titled = BeautifulSoup("<h1>Titel</h1><p>Tekst.</p>", "html.parser")
-    printing.pdf_link(titled, page=page, build=build)
+        printing.pdf_link(untitled, path=path, site=site)
+    titled = BeautifulSoup(str(untitled).replace("<p>Tekst", "<h1>Titel</h1><p>Tekst"), "html.parser")
+    printing.pdf_link(titled, path=path, site=site)
     assert titled.h1.find_next_sibling("p", class_="pdf-download__regel") is not None
 
 
-def test_an_address_for_sharing_needs_the_site_url():
-    build = SimpleNamespace(config=SimpleNamespace(site_url=None))
+def test_an_address_for_sharing_needs_the_site_url(tmp_path):
+    site, path, soup = _built_chapter(tmp_path, "<h1>Titel</h1>", url="")
     with pytest.raises(EditorError, match="^mkdocs.yml: de site heeft haar webadres nodig"):
-        links.absolute(build, "hoofdstuk/", "tip-x")
-    build.config.site_url = "https://gids.example/"
-    assert links.absolute(build, "hoofdstuk/", "tip-x") == "https://gids.example/hoofdstuk/#tip-x"
+        links.share_controls(soup, path=path, site=dataclasses.replace(site, contents={"hoofdstuk/": PageContents()}))
+    site = dataclasses.replace(site, url="https://gids.example/", contents={"hoofdstuk/": PageContents()})
+    links.share_controls(soup, path=path, site=site)
+    assert soup.select_one("a.delen__mail")["href"].endswith("body=https%3A//gids.example/hoofdstuk/")

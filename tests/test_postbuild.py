@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from gids import addresses, compress, csp, fingerprint, glossary, postbuild
+from gids import addresses, compress, csp, fingerprint, glossary, handouts, links, postbuild
 from gids.model import EditorError, PageFacts, Site, Term
 from gids.project import nav_pages
 
@@ -31,7 +31,7 @@ def hand_written(tmp_path: Path, pages: dict[str, str]) -> Site:
         path.parent.mkdir(parents=True, exist_ok=True)
         up = "../" * url.count("/")
         path.write_text(PAGE.format(title=url or "Start", up=up, body=body), encoding="utf-8")
-    (folder / "assets").mkdir()
+    (folder / "assets").mkdir(parents=True)
     (folder / "assets" / "site.js").write_text("console.log('hallo');\n" * 40, encoding="utf-8")
     (tmp_path / "adressen.txt").write_text("# adressen\n/\n", encoding="utf-8")
     facts = [PageFacts(url=url, source=f"docs/{url.rstrip('/') or 'index'}.md", title=url or "Start") for url in pages]
@@ -203,3 +203,101 @@ def test_check_and_test_run_the_linters_first():
     for command in ("test)", "check)"):
         branch = script.split(f"  {command}", 1)[1].split(";;", 1)[0]
         assert branch.index("lint") < branch.index("pytest"), f"./run.sh {command} runs lint before the tests"
+
+
+CONTENT_PAGE = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><article><div data-afdruk="{name}">{body}<aside class="pagina-info"><p>Laatst gecontroleerd</p></aside>
+</div></article></body></html>
+"""
+TIP = (
+    '<div class="admonition pleegtip" id="tip-rust"><p class="admonition-title">Rust in huis'
+    '<a class="headerlink" href="#tip-rust">#</a></p><p>Een vaste plek <a href="#bron-3" data-bronnen="3">3</a>.</p></div>'
+)
+SOURCES = (
+    '<div class="footnote"><ol><li id="bron-3">Bron drie. <a class="footnote-backref" href="#x">↩</a></li>'
+    '<li id="bron-4">Bron vier.</li></ol></div>'
+)
+
+
+def with_content(tmp_path: Path, pages: dict[str, str], **facts) -> Site:
+    """Built pages whose text stands where the site's template puts it ({address: body}), with their facts."""
+    site = hand_written(tmp_path, {})
+    for url, body in pages.items():
+        path = site.folder / url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        name = url.strip("/") or "index"
+        path.write_text(CONTENT_PAGE.format(title=name, name=name, body=body), encoding="utf-8")
+    site.pages = [
+        PageFacts(
+            url=url,
+            source=f"docs/{url.strip('/') or 'index'}.md",
+            title=url.strip("/").capitalize(),
+            **facts.get(url, {}),
+        )
+        for url in pages
+        if url != "volledige-gids/"
+    ]
+    return site
+
+
+def built(site: Site, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site.folder / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_tip_sheet_is_filled_from_the_built_chapters(tmp_path):
+    site = with_content(
+        tmp_path,
+        {
+            "hoofdstuk/": f'<h1>Hoofdstuk</h1><h2 id="thuis">Thuis</h2>{TIP}{SOURCES}',
+            "tips-op-een-blad/": "<h1>Alle tips</h1><p>\\alletips</p>",
+        },
+        **{"hoofdstuk/": {"chapter": True}, "tips-op-een-blad/": {"in_nav": False}},
+    )
+    postbuild.run(site, passes(handouts.collect, links.share_controls, handouts.fill))
+    sheet = built(site, "tips-op-een-blad")
+    assert "\\alletips" not in sheet.get_text()
+    tip = sheet.select_one("section#deel-tip-rust")
+    assert tip is not None and "Een vaste plek" in tip.get_text()
+    assert tip.select_one("a[href='../hoofdstuk/#tip-rust']") is not None
+    assert tip.select_one(".delen") is None  # the tip as written, not the chapter's controls
+    assert tip.select_one("[id=tip-rust]") is None  # the chapter keeps the id: it is the tip's address
+    cited = sheet.select(".deel-bronnen li")
+    assert [item["id"] for item in cited] == ["bron-3"]  # only the sources the tips cite
+    assert cited[0].select_one(".footnote-backref") is None
+    chapter = built(site, "hoofdstuk")
+    share = chapter.select_one("#tip-rust p.delen button")
+    assert share["data-anker"] == "tip-rust" and share["data-titel"] == "Tip: Rust in huis"
+    assert chapter.select_one("#bron-3 .footnote-backref") is not None  # the chapter's own list is untouched
+    assert site.contents["hoofdstuk/"].sections == [("thuis", "Thuis")]
+    assert site.contents["hoofdstuk/"].boxes[0].section == "thuis"
+
+
+def test_the_printed_address_ends_the_text_before_the_templates_lines(tmp_path):
+    site = with_content(tmp_path, {"hoofdstuk/": "<h1>Hoofdstuk</h1><p>Tekst.</p>", "selectie/": "<h1>Voor jou</h1>"})
+    site.pages[1] = PageFacts(url="selectie/", source="docs/selectie.md", title="Voor jou", own_address=True)
+    postbuild.run(site, passes(handouts.collect, links.share_controls, links.printed_address))
+    content = built(site, "hoofdstuk").select_one("[data-afdruk]")
+    blocks = [child for child in content.children if getattr(child, "name", None)]
+    assert [block.name for block in blocks[-2:]] == ["div", "aside"]
+    assert blocks[-2]["class"] == ["print-adres"]
+    assert blocks[-2].code.get_text() == "https://gids.example/hoofdstuk/"
+    assert (site.folder / blocks[-2].img["src"].replace("../", "")).is_file()
+    assert content.h1.find_next_sibling().name == "p" and "delen" in content.h1.find_next_sibling()["class"]
+    own = built(site, "selectie")  # a page that makes its own address in the browser: neither
+    assert own.select_one(".print-adres, .delen") is None
+
+
+def test_each_page_in_the_whole_guide_gets_its_share_controls_and_printed_address(tmp_path):
+    guide = (
+        '<h1>Volledige gids</h1><section class="print-page" id="hoofdstuk">'
+        f'<h1 id="hoofdstuk-hoofdstuk">Hoofdstuk</h1>{TIP}</section>'
+    )
+    site = with_content(tmp_path, {"hoofdstuk/": f"<h1>Hoofdstuk</h1>{TIP}", "volledige-gids/": guide})
+    postbuild.run(site, passes(handouts.collect, links.share_controls, links.printed_address))
+    section = built(site, "volledige-gids").select_one("section.print-page")
+    assert section.h1.find_next_sibling("p", class_="delen") is not None
+    assert section.select_one("#tip-rust p.delen button")["data-anker"] == "tip-rust"
+    address = section.select_one(".print-adres")
+    assert address.code.get_text() == "https://gids.example/hoofdstuk/"
+    assert not address.img.has_attr("loading")  # printed at once: the code loads with the page

@@ -56,8 +56,6 @@ from gids import cache, fingerprint
 from gids.model import EditorError
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-
     from gids.model import Site
 
 BUTTON = "md-button"
@@ -66,9 +64,11 @@ PAGE_TOC = "nav.md-nav--secondary > ul"  # "Op deze pagina" in the sidebar of a 
 TOC_ATTRIBUTES = ("data-md-component", "data-md-scrollfix")  # Material's script hooks on a nav it would drive
 
 
-def search_languages(config: MkDocsConfig) -> list[str]:
-    """The languages of Material's search plugin (its lunr files for others are not fetched by any reader)."""
-    return config.plugins["material/search"].config.lang or ["en"]
+def search_languages(search: dict, theme: dict) -> tuple[str, ...]:
+    """The languages of Material's search plugin, from mkdocs.yml's data (its option `lang`, or else the
+    theme's language): its lunr files for other languages are fetched by no reader."""
+    languages = search.get("lang") or [theme.get("language") or "en"]
+    return tuple([languages] if isinstance(languages, str) else languages)
 
 
 # Colours in one request
