@@ -140,9 +140,17 @@ def page_ids(path: Path) -> frozenset[str]:
     return _page_ids(path.resolve())
 
 
+@functools.cache
+def _parsed(path: Path, stamp: tuple[int, int]) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
 def soup_of(site: Path, slug: str) -> BeautifulSoup:
-    """A built page, parsed (lxml: fast; the pages are valid HTML, checked by the Nu Html Checker)."""
-    return BeautifulSoup(page_path(site, slug).read_text(encoding="utf-8"), "lxml")
+    """A built page, parsed once per test run (lxml: fast; the pages are valid HTML, checked by the Nu Html
+    Checker) and shared by every test that reads it: read it, or change a copy (copy.copy(element))."""
+    path = page_path(site, slug).resolve()
+    stat = path.stat()  # a page built again (a copied project's build into the same folder) is parsed again
+    return _parsed(path, (stat.st_mtime_ns, stat.st_size))
 
 
 def all_pages(site: Path) -> list[Path]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from conftest import (
@@ -45,7 +47,7 @@ KEY_MESSAGES = [
 
 def page_text(site, slug: str) -> str:
     """The chapter's own text: citation groups written as [n,m], without headings and source list."""
-    article = soup_of(site, slug).select_one("article.md-content__inner")
+    article = copy.copy(soup_of(site, slug).select_one("article.md-content__inner"))
     for element in article.select(".headerlink, div.footnote, h1, h2, h3, h4, .admonition-title"):
         element.decompose()
     for span in article.select("span.bronverwijzing"):
@@ -121,7 +123,7 @@ def test_every_tip_has_its_box_and_id(site, source_chapters):
     tips_part = tips_part[tips_part.index("- Een aantal pleegouderfactoren") :]
     tips = [canonical_citations(t.strip()) for t in tips_part.split("- ") if t.strip()]
     assert len(tips) == len(TIP_IDS)
-    for tip, box in zip(tips, boxes):
+    for tip, box in zip(tips, map(copy.copy, boxes)):
         title = box.select_one(".admonition-title").get_text().strip()
         assert 3 <= len(title.split()) <= 14, f"tip heading should be short: {title!r}"
         for element in box.select(".admonition-title, p.delen"):

@@ -6,6 +6,7 @@ zbarimg (Debian's zbar-tools)."""
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import json
 import re
@@ -36,7 +37,7 @@ def tips_of_the_guide(site) -> list[tuple[str, str]]:
 def tips_in_chapter(site, markers: bool = True) -> dict[str, str]:
     """The tips as the chapter shows them: id -> text (without title and controls; markers as [1], or left out)."""
     tips = {}
-    for box in soup_of(site, "gehechtheid-in-pleegzorg").select("div.pleegtip[id]"):
+    for box in map(copy.copy, soup_of(site, "gehechtheid-in-pleegzorg").select("div.pleegtip[id]")):
         for element in box.select(".admonition-title, p.delen"):
             element.decompose()
         for marker in box.select("span.bronverwijzing"):

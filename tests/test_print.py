@@ -6,6 +6,7 @@ session build here does). pdftotext and pdftoppm are Debian's poppler-utils.
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 
@@ -95,7 +96,7 @@ def test_printed_chapter_holds_the_whole_text_its_sources_and_address(site, pdfs
     squashed = squash(canonical_citations(text))
     missing = [s for s in sentences(canonical_citations(source_chapters[chapter])) if squash(s) not in squashed]
     assert not missing, f"{slug}: {len(missing)} sentences missing from the PDF, first: {missing[0]!r}"
-    for item in soup_of(site, slug).select("div.footnote ol > li"):
+    for item in map(copy.copy, soup_of(site, slug).select("div.footnote ol > li")):
         for backref in item.select("a.footnote-backref, a.bronstatus"):
             backref.decompose()
         start = normalise(item.get_text(" "))[:60]

@@ -3,6 +3,7 @@ with its hedges, in plain Dutch (B1), and the overclaims found in review do not 
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
@@ -26,8 +27,7 @@ FOR_THE_SERVICE = "Voor de pleegzorgdienst"
 
 def article(site, slug):
     """A page's article without its sharing line, the brochure's boxes, its source list and its footer."""
-    soup = soup_of(site, slug)
-    body = soup.select_one("article")
+    body = copy.copy(soup_of(site, slug).select_one("article"))
     for element in body.select(
         "p.delen, .kernboodschap, .pleegtip, .footnote, .print-adres, aside.pagina-info, "
         "#bronnen-bij-deze-pagina, a.headerlink"
@@ -38,6 +38,7 @@ def article(site, slug):
 
 def text_of(element) -> str:
     """An element's text as a reader sees it, without the source markers."""
+    element = copy.copy(element)
     for marker in element.select("span.bronverwijzing"):
         marker.decompose()
     return normalise(element.get_text(" "))
@@ -51,6 +52,7 @@ def sentences_of(element) -> list[str]:
     for block in blocks:
         if block.find(["p", "li"]):
             continue
+        block = copy.copy(block)
         for marker in block.select("span.bronverwijzing"):
             marker.decompose()
         if block.name == "tr":
