@@ -53,7 +53,7 @@ def pages_in(soup: BeautifulSoup, path: Path, site: Site) -> Iterator[tuple[Tag,
 
 def append_to_content(content: Tag, element: Tag) -> None:
     """Last in the page's own text: before the template's lines about the page."""
-    about = content.find("aside", class_="pagina-info", recursive=False)
+    about = content.select_one(f":scope > {ABOUT_THE_PAGE}")
     if about is not None:
         about.insert_before(element)
     else:

@@ -35,7 +35,7 @@ from PIL import Image, ImageDraw, ImageFont
 from gids import cache
 from gids.built import append_to_content, is_whole_guide, pages_in
 from gids.markdown.boxes import ID_PREFIXES, WORDS
-from gids.model import EditorError, PageFacts, Site
+from gids.model import EditorError, PageContents, PageFacts, Site
 from gids.pages import outside_fences
 from gids.theme.material import BUTTON
 from gids.urls import built_file, page_url, relative
@@ -163,7 +163,7 @@ def share_controls(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     for content, page in pages_in(soup, path, site):
         if page.own_address:
             continue
-        for box in site.contents[page.url].boxes:
+        for box in site.contents.get(page.url, PageContents()).boxes:
             tip = content.find(id=box.id) if box.kind == "pleegtip" else None
             if tip is not None:
                 tip.append(_share_controls(soup, site, page, f"Tip: {box.title}", box.id, "Deel deze tip"))
@@ -193,7 +193,7 @@ def _share_controls(soup: BeautifulSoup, site: Site, page: PageFacts, title: str
 
 def printed_address(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """For the printout only, last in the page's text: where this page lives online, as text and as a QR code."""
-    here = path.relative_to(site.folder).as_posix().removesuffix("index.html")
+    here = site.url_of(path)
     # Late on a page of its own; the whole guide is printed at once, so its codes load with it (as the
     # print-site plugin does for the pages' own images).
     loading = {} if is_whole_guide(path, site) else {"loading": "lazy"}

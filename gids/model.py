@@ -177,9 +177,13 @@ class Site:
         """The page built from a Markdown file ("docs/x.md")."""
         return next((page for page in self.pages if page.source == source), None)
 
+    def url_of(self, path: Path) -> str:
+        """The address of a built file of the folder: site/x/index.html -> "x/"."""
+        return path.relative_to(self.folder).as_posix().removesuffix("index.html")
+
     def page_at(self, path: Path) -> PageFacts | None:
         """The page built into this file of the folder (site/x/index.html), if it comes from a Markdown file."""
-        url = path.relative_to(self.folder).as_posix().removesuffix("index.html")
+        url = self.url_of(path)
         return next((page for page in self.pages if page.url == url), None)
 
     def address(self, url: str, anchor: str = "") -> str:

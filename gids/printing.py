@@ -133,7 +133,7 @@ def pdf_link(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     guide under each chapter's title too."""
     if not site.pdf:
         return
-    here = path.relative_to(site.folder).as_posix().removesuffix("index.html")
+    here = site.url_of(path)
     for content, page in pages_in(soup, path, site):
         if not page.chapter:
             continue

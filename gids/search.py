@@ -75,15 +75,10 @@ def rank(markdown: str, *, page: Page, build: Build) -> str:
     return markdown
 
 
-def _page_url(path: Path, site: Site) -> str:
-    """site/x/index.html -> "x/", site/index.html -> "": the page's address as the index names it."""
-    return path.relative_to(site.folder).as_posix().removesuffix("index.html")
-
-
 def reading_text(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     content = soup.select_one(CONTENT)
     if content is not None:
-        site.reading_text[_page_url(path, site)] = sections(content)
+        site.reading_text[site.url_of(path)] = sections(content)
 
 
 def sections(content: Tag) -> dict[str, str]:
