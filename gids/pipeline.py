@@ -1,16 +1,12 @@
-"""The MkDocs adapter: the site's one MkDocs plugin (`- gids` under plugins:), and the only file that imports MkDocs
-at build time. The site's behaviour lives in two generator-neutral parts, which this file wires to MkDocs:
-the page extension gids.markdown (its order: PROCESSORS) and the post-build step gids.postbuild (its
-order: PASSES). What is left here is what only MkDocs knows, in the order MkDocs asks for it: the
-configuration (the extension's options, the whole guide's pages), the files and the menu, the Markdown
-checks whose Dutch message names the file and line (MARKDOWN), and at the end the facts of the built site
-(site_facts, read from the project's files as the post-build command reads them). It also keeps `serve`'s error page (serve.py) and replaces site/ only after a good build
-(swap.py). README, "Where things live", says where each step is.
+"""The MkDocs adapter: the site's one MkDocs plugin (`- gids` under plugins:), the only file that imports MkDocs.
+It wires MkDocs to the site's steps, each stage with its order in one table: the Markdown checks that name a
+file and line (gids/markdown_steps.py, MARKDOWN), the page extension gids.markdown (its options here; its
+order: PROCESSORS) and the post-build step gids.postbuild (the built site's facts; PASSES). It keeps `serve`'s
+error page and the safe swap of site/.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -20,8 +16,9 @@ from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from gids import addresses, citations, glossary, links, pages, postbuild, printing, search, serve, swap
-from gids.model import Build, EditorError, Site
+from gids import addresses, citations, glossary, markdown_steps, pages, postbuild, printing, serve, swap
+from gids.markdown import project_options
+from gids.model import Build, EditorError
 from gids.project import nav_section
 
 if TYPE_CHECKING:
@@ -29,15 +26,6 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-
-MARKDOWN: tuple[Callable[..., str], ...] = (  # each page's Markdown, before Python-Markdown reads it
-    pages.check_blocks,  # every /// block is closed, or the build names the line that opens it
-    links.check_boxes,  # every tip and key message has its own id (tip-…, kern-…), or the build names the line
-    pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
-    citations.markdown,  # unknown keys stop the build (file and line); the heading and place of the source list
-    printing.pdf_list,  # the list of PDFs on the print page
-    search.rank,  # chapters rank first in the search
-)
 
 
 def _said(event: Callable[..., Any]) -> Callable[..., Any]:
@@ -80,18 +68,9 @@ class GidsPlugin(BasePlugin):
             record_addresses=addresses.recording(self.invoked_as),
             chapters=nav_section(printing.CHAPTER_SECTION, root),
         )
-        if "gids.markdown" not in config.markdown_extensions:
-            raise EditorError(
-                "mkdocs.yml: zet onder markdown_extensions: de regel '- gids.markdown' terug (de stappen "
-                "van de site op elke pagina: bronnen, uitgelegde woorden, links naar tips, leestijd)."
-            )
         config.mdx_configs["gids.markdown"] = {
             **config.mdx_configs.get("gids.markdown", {}),
-            "references": str(root / citations.REFERENCES),
-            "reaction": config.extra["reactie"],
-            "cache": str(root / citations.CACHE),
-            "glossary": str(root / glossary.GLOSSARY_FILE),
-            "glossary_page": glossary.GLOSSARY_PAGE,
+            **project_options(root, extensions=config.markdown_extensions, reaction=config.extra["reactie"]),
         }
         printing.whole_guide_choice(config)  # front matter volledige_gids: false, into print-site's exclude option
         if self.invoked_as == "build":
@@ -116,26 +95,21 @@ class GidsPlugin(BasePlugin):
 
     @_said
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        for step in MARKDOWN:
-            markdown = step(markdown, page=page, build=self.build)
-        return markdown
+        return markdown_steps.run(markdown, page=page, build=self.build)
 
     @event_priority(-50)  # after the plugins have written the search index, minified files and whole guide
     @_said
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        postbuild.run(self.site_facts(config))
-        if self.invoked_as == "build":
-            self.output.done()  # only now may the new folder replace site/ (swap.py)
-
-    def site_facts(self, config: MkDocsConfig) -> Site:
-        """The built site's facts, read from the project's files as `python -m gids.postbuild` reads them, with
-        what only this build knows."""
-        build = self.build
-        return dataclasses.replace(
-            postbuild.site_from_project(build.root, build.site),
+        build = self.build  # the facts read from the project's files (as `python -m gids.postbuild`), and this build's
+        site = postbuild.site_from_project(
+            build.root,
+            build.site,
             url=config.site_url or "",
             pdf=build.pdf,
             serving=build.serving,
-            warnings=bool(config.strict and serve.messages.warnings),
+            warnings=bool(config.strict and serve.messages.warnings),  # the address contract waits for a clean build
             record_addresses=build.record_addresses,
         )
+        postbuild.run(site)
+        if self.invoked_as == "build":
+            self.output.done()  # only now may the new folder replace site/ (swap.py)

@@ -20,11 +20,13 @@ pass reads is either a fact given at the start (FACTS) or written by an earlier 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -166,8 +168,9 @@ def _first_heading(path: Path) -> str:
     return path.stem
 
 
-def site_from_project(root: Path, folder: Path) -> Site:
-    """The facts of a built site from its project's files, as MkDocs would give them."""
+def site_from_project(root: Path, folder: Path, **known: Any) -> Site:
+    """The facts of a built site from its project's files, as MkDocs would give them; known: the facts that only
+    the generator knows (Site's fields: serving, warnings, …), which replace those read."""
     config = read_config(root)
     docs = root / config.get("docs_dir", "docs")
     in_nav = {  # source -> (title, chapter), in the menu's order
@@ -202,7 +205,7 @@ def site_from_project(root: Path, folder: Path) -> Site:
     theme = config.get("theme", {})
     minified = "site.css" in str(plugins.get("minify", {}).get("css_files", []))
     stylesheet = next(str(css) for css in config.get("extra_css", []) if Path(str(css)).name.startswith("site."))
-    return Site(
+    read = Site(
         folder=folder,
         root=root,
         url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
@@ -218,6 +221,7 @@ def site_from_project(root: Path, folder: Path) -> Site:
         pdf=os.environ.get("PDF") == "1",
         record_addresses=os.environ.get(addresses.RECORD) == "1",
     )
+    return dataclasses.replace(read, **known)
 
 
 def main(argv: list[str] | None = None) -> int:

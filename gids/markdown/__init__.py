@@ -11,12 +11,16 @@ below: Python-Markdown runs processors of one kind from the highest priority to 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 
+from gids import citations as sources
+from gids import glossary
 from gids.markdown import boxes, citations, reading, tables, words
+from gids.model import EditorError
 
 # (kind, name, priority, factory): every processor of the extension, in one place. The factory gets the
 # Markdown instance and the extension. Python-Markdown's own treeprocessors for reference: inline 20,
@@ -67,3 +71,20 @@ class GidsExtension(Extension):
 
 def makeExtension(**kwargs: Any) -> GidsExtension:  # noqa: N802  (Python-Markdown's name)
     return GidsExtension(**kwargs)
+
+
+def project_options(root: Path, *, extensions: list[str], reaction: str) -> dict[str, str]:
+    """The extension's options for the project in the folder root (its references.bib and woordenlijst.yml),
+    with a Dutch error when the configuration no longer lists the extension."""
+    if "gids.markdown" not in extensions:
+        raise EditorError(
+            "mkdocs.yml: zet onder markdown_extensions: de regel '- gids.markdown' terug (de stappen "
+            "van de site op elke pagina: bronnen, uitgelegde woorden, links naar tips, leestijd)."
+        )
+    return {
+        "references": str(root / sources.REFERENCES),
+        "reaction": reaction,
+        "cache": str(root / sources.CACHE),
+        "glossary": str(root / glossary.GLOSSARY_FILE),
+        "glossary_page": glossary.GLOSSARY_PAGE,
+    }
