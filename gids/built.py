@@ -24,7 +24,12 @@ WHOLE_GUIDE_PAGE = "section.print-page[id]"
 
 
 def content_of(soup: BeautifulSoup) -> Tag | None:
-    return soup.select_one(CONTENT)
+    """The page's own content: CONTENT, found by walking the tree (several times quicker than the selector)."""
+    for article in soup.find_all("article"):
+        content = article.find("div", attrs={"data-afdruk": True})
+        if content is not None:
+            return content
+    return None
 
 
 def is_whole_guide(path: Path, site: Site) -> bool:

@@ -27,16 +27,16 @@ PRINT_SITE_STYLES, PRINT_SITE_SCRIPT = "css/print-site", "js/print-site"
 
 def mend(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     whole_guide = path.parent.name == WHOLE_GUIDE
-    for section in soup.select("[heading-number]"):
+    for section in soup.find_all(lambda tag: tag.has_attr("heading-number")):
         section["data-heading-number"] = section.attrs.pop("heading-number")
     ids = {element["id"] for element in soup.find_all(id=True)}
-    for label in soup.select("label[for]"):
+    for label in soup.find_all("label", attrs={"for": True}):
         if label["for"] not in ids:  # the whole-guide page has no table of contents toggle
             del label["for"]
     for style in soup.body.find_all("style") if soup.body else []:
         if (style.string or "").lstrip().startswith(".print-site-enumerate"):
             style.decompose()
-    for element in soup.select("link[href], script[src]"):
+    for element in [*soup.find_all("link", href=True), *soup.find_all("script", src=True)]:
         address = attribute(element, "href", attribute(element, "src", ""))
         if PRINT_SITE_SCRIPT in address or (PRINT_SITE_STYLES in address and not whole_guide):
             element.decompose()

@@ -213,9 +213,11 @@ def header_buttons(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
 
 
 def mend(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
-    for box in soup.select("input[type=checkbox][autocomplete]"):
+    for box in soup.find_all("input", type="checkbox", autocomplete=True):
         del box["autocomplete"]
-    for element in soup.select("[tabindex='']"):
+    for element in soup.find_all(tabindex=""):
         del element["tabindex"]
-    for dialog in soup.select("[role=dialog]:not([aria-label]):not([aria-labelledby])"):
+    for dialog in soup.find_all(role="dialog"):
+        if dialog.has_attr("aria-label") or dialog.has_attr("aria-labelledby"):
+            continue
         dialog["aria-label"] = "Zoeken"  # Material's search dialog has no name of its own
