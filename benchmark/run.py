@@ -7,10 +7,11 @@
 
 1. Builds both (timed; this site without PDFs). The baseline is Material with its defaults and the
    same docs/ folder: no hooks, no plugins of this project, Google Fonts as Material asks for them.
-   This site is timed in a copy of the project, three builds each time, median reported: once with an
+   This site is timed in a copy of the project, five builds each time, median reported: once with an
    empty cache (.cache/, the first build on a new machine) and once with the cache of the build before
    (what an editor meets on every next build); with --voor REV the same for that commit, and the time of
-   `./run.sh check` for both. REV builds with the packages of its own requirements.lock, installed once
+   `./run.sh check` for both, the two taking turns (A B A B …) and compared run by run, since this
+   machine's speed drifts by a fifth from hour to hour. REV builds with the packages of its own requirements.lock, installed once
    into .cache/benchmark/ (the one step here that needs PyPI).
 2. Serves both with Debian's nginx and server/nginx.conf on loopback (compression, caching).
 3. Per page (every page of the nav and the whole guide), with Debian's Chromium: bytes and requests
@@ -62,15 +63,23 @@ def build(config: Path, site: Path, env: dict, python: str = sys.executable) -> 
 
 
 def build_times(
-    project: Path, folder: Path, env: dict, runs: int = 3, python: str = sys.executable
-) -> tuple[float, float]:
-    """Median build time of a project folder with an empty cache, and with a warm one."""
-    cold, warm = [], []
+    projects: list[tuple[Path, str]], folder: Path, env: dict, runs: int = 5
+) -> list[tuple[list[float], list[float]]]:
+    """Each project's build times (with an empty cache, then with the warm one), the projects taking turns in
+    every run (A B A B …): a drift of the machine's speed falls on both alike. projects: (folder, python)."""
+    times: list[tuple[list[float], list[float]]] = [([], []) for _ in projects]
     for run in range(runs):
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        cold.append(build(project / "mkdocs.yml", folder / f"cold-{run}", env, python))
-        warm.append(build(project / "mkdocs.yml", folder / f"warm-{run}", env, python))
-    return statistics.median(cold), statistics.median(warm)
+        for (project, python), (cold, warm) in zip(projects, times):
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+            cold.append(build(project / "mkdocs.yml", folder / f"{project.name}-cold-{run}", env, python))
+            warm.append(build(project / "mkdocs.yml", folder / f"{project.name}-warm-{run}", env, python))
+    return times
+
+
+def paired_ratio(ours: list[float], before: list[float]) -> str:
+    """The median of the run-by-run ratios, with their lowest and highest: "88 % (76–96 %)"."""
+    ratios = sorted(a / b for a, b in zip(ours, before))
+    return f"{statistics.median(ratios):.0%} ({ratios[0]:.0%}–{ratios[-1]:.0%})"
 
 
 def revision_venv(worktree: Path) -> Path:
@@ -91,20 +100,25 @@ def revision_venv(worktree: Path) -> Path:
     return venv
 
 
-def check_time(project: Path, env: dict, runs: int = 3) -> float:
-    """Median time of `./run.sh check -q` in a checkout (its .venv ready)."""
-    times = []
+def check_times(projects: list[Path], env: dict, runs: int = 3) -> list[list[float]]:
+    """Each checkout's `./run.sh check -q` times (its .venv ready), taking turns in every run."""
+    times: list[list[float]] = [[] for _ in projects]
     for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(
-            ["./run.sh", "check", "-q", "-p", "no:cacheprovider"], cwd=project, env=env, capture_output=True, text=True
-        )
-        if result.returncode:
-            sys.exit(
-                f"benchmark: ./run.sh check failed in {project}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        for project, found in zip(projects, times):
+            start = time.perf_counter()
+            result = subprocess.run(
+                ["./run.sh", "check", "-q", "-p", "no:cacheprovider"],
+                cwd=project,
+                env=env,
+                capture_output=True,
+                text=True,
             )
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+            if result.returncode:
+                sys.exit(
+                    f"benchmark: ./run.sh check failed in {project}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+                )
+            found.append(time.perf_counter() - start)
+    return times
 
 
 def project_copy(folder: Path, revision: str | None = None) -> Path:
@@ -204,30 +218,39 @@ def main() -> None:
         folder = Path(temporary)
         env = dict(os.environ, PDF="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
         ours_site, base_site = folder / "ours", folder / "baseline"
-        ours_cold, ours_warm = build_times(project_copy(folder), folder, env)
-        ours_check = check_time(ROOT, env)
-        before = before_check = None
-        if arguments.voor:
-            earlier = project_copy(folder, arguments.voor)
-            try:
+        projects, checkouts = [(project_copy(folder), sys.executable)], [ROOT]
+        earlier = project_copy(folder, arguments.voor) if arguments.voor else None
+        try:
+            if earlier is not None:
                 venv = revision_venv(earlier)
                 (earlier / ".venv").symlink_to(venv)
-                before = build_times(earlier, folder, env, python=str(venv / "bin" / "python"))
-                before_check = check_time(earlier, env)
-            finally:
+                projects.append((earlier, str(venv / "bin" / "python")))
+                checkouts.append(earlier)
+            built = build_times(projects, folder, env)
+            checked = check_times(checkouts, env)
+        finally:
+            if earlier is not None:
                 subprocess.run(["git", "worktree", "remove", "--force", str(earlier)], cwd=ROOT, check=False)
+        (ours_cold, ours_warm), ours_check = built[0], checked[0]
+        median = statistics.median
         times = [
-            f"Bouwtijd (zonder PDF's, mediaan van 3): deze site {ours_cold:.1f} s met een lege cache en "
-            f"{ours_warm:.1f} s bij elke volgende build."
+            f"Bouwtijd (zonder PDF's, mediaan van {len(ours_warm)}): deze site {median(ours_cold):.1f} s met een lege "
+            f"cache en {median(ours_warm):.1f} s bij elke volgende build."
             + (
-                f" Commit {arguments.voor}: {before[0]:.1f} s met een lege cache, {before[1]:.1f} s bij een volgende "
-                f"build (deze site: {ours_warm / before[1]:.0%} daarvan)."
-                if before
+                f" Commit {arguments.voor}, om beurten met deze site gebouwd: {median(built[1][0]):.1f} s met een lege "
+                f"cache, {median(built[1][1]):.1f} s bij een volgende build. Deze site tegenover die commit, run per "
+                f"run: {paired_ratio(ours_warm, built[1][1])} bij een volgende build, {paired_ratio(ours_cold, built[1][0])} met "
+                "een lege cache."
+                if earlier is not None
                 else ""
             ),
             "",
-            f"`./run.sh check` (mediaan van 3): deze site {ours_check:.1f} s"
-            + (f"; commit {arguments.voor}: {before_check:.1f} s." if before_check else "."),
+            f"`./run.sh check` (mediaan van {len(ours_check)}): deze site {median(ours_check):.1f} s"
+            + (
+                f"; commit {arguments.voor}: {median(checked[1]):.1f} s (run per run: {paired_ratio(ours_check, checked[1])})."
+                if earlier is not None
+                else "."
+            ),
         ]
         if arguments.alleen_tijden:
             report = "\n".join(
@@ -268,7 +291,7 @@ def main() -> None:
         "",
         *times,
         "",
-        f"Standaard-build: {base_time:.1f} s (deze site bij een volgende build: {ratio(ours_warm, base_time)}).",
+        f"Standaard-build: {base_time:.1f} s (deze site bij een volgende build: {ratio(statistics.median(ours_warm), base_time)}).",
         "",
         "| Pagina | Eerste bezoek (bytes, verzoeken) | Standaard | Verh. | Herhaald bezoek (bytes) | Standaard | "
         "Lighthouse prestaties / toegankelijkheid / praktijken / SEO | Standaard | FCP ms | LCP ms | TBT ms | CLS |",
