@@ -10,9 +10,7 @@ its content and taken from there while the content is unchanged. What this build
 removed from the cache, so it holds one build's files at most.
 
 Left out, because no reader fetches them (the server still compresses them on the fly if asked):
-source maps (.map, for developer tools) and Material's search files for languages this site does not
-search in (its search worker loads lunr.stemmer.support, lunr.multi and lunr.<lang> of the search
-plugin's `lang` only). Compressing those took most of the build time.
+source maps (.map, for developer tools). Pagefind's index files are compressed already (gzip, by Pagefind).
 """
 
 from __future__ import annotations
@@ -39,15 +37,9 @@ ENCODINGS = {
 }
 
 
-def _search_files_used(languages: tuple[str, ...]) -> set[str]:
-    return {f"lunr.{name}.min.js" for name in ("stemmer.support", "multi", *languages)}
-
-
-def _fetched(path: Path, site: Path, search_files: set[str]) -> bool:
-    """A text file a reader's browser can ask for (not another language's search file)."""
-    if path.suffix not in TEXT or not path.is_file():
-        return False
-    return "javascripts/lunr" not in path.relative_to(site).as_posix() or path.name in search_files
+def _fetched(path: Path) -> bool:
+    """A text file a reader's browser can ask for."""
+    return path.suffix in TEXT and path.is_file()
 
 
 def _compress(path: Path, cache: Path) -> list[str]:
@@ -71,11 +63,10 @@ def _compress(path: Path, cache: Path) -> list[str]:
 def precompress(*, site: Site) -> None:
     if site.serving:
         return
-    used = _search_files_used(site.search_languages)
     cache = site.root / CACHE
     folder = site.folder
     cache.mkdir(parents=True, exist_ok=True)
-    files = [path for path in sorted(folder.rglob("*")) if _fetched(path, folder, used)]
+    files = [path for path in sorted(folder.rglob("*")) if _fetched(path)]
     kept: set[str] = set()
     with ThreadPoolExecutor() as pool:  # Brotli and zlib let go of Python's lock: every core compresses
         for names in pool.map(lambda path: _compress(path, cache), files):

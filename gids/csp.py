@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 POLICY = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    # Pagefind's search runs as WebAssembly, which a policy must allow: only that ('wasm-unsafe-eval'),
+    # never JavaScript's eval ('unsafe-eval'). README, "Privacy and security".
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],

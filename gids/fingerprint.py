@@ -5,9 +5,9 @@ The site's stylesheet and scripts, the glossary's explanations, the whole guide'
 (site.min.css -> site.3f2a9c1e.min.css), and every page links the new names (rename_links, after the
 pages are built). server/nginx.conf caches such names for a year, as immutable: changed content has a new
 name. site.js finds the explanations and the selection script by the names in its own script tag
-(data-woordenlijst, data-selectie); selectie.js imports lean-qr by its new name. What keeps a fixed name
-(Material's search index, which its worker fetches by that name; PDFs, QR codes, the share image, whose
-addresses are public) the server has checked again on every visit (no-cache).
+(data-woordenlijst, data-selectie, data-zoeken-script); selectie.js imports lean-qr by its new name. What
+keeps a fixed name (Pagefind's files, which pagefind.js finds by their names; PDFs, QR codes, the share
+image, whose addresses are public) the server has checked again on every visit (no-cache).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 ASSETS = (
     "assets/vendor/lean-qr.js",
     "assets/selectie.min.js",
+    "assets/zoeken.min.js",
     "assets/omleiding.min.js",
     "assets/woordenlijst.json",
     "assets/site.min.js",
@@ -39,8 +40,18 @@ ASSETS = (
     "css/print-site.css",
     "css/print-site-material.css",
 )
-MINIFIED = {"assets/selectie.js": "assets/selectie.min.js", "assets/omleiding.js": "assets/omleiding.min.js"}
-LINKING = ("href", "src", "data-woordenlijst", "data-selectie")  # attributes in a page that name a file
+MINIFIED = {
+    "assets/selectie.js": "assets/selectie.min.js",
+    "assets/zoeken.js": "assets/zoeken.min.js",
+    "assets/omleiding.js": "assets/omleiding.min.js",
+}
+LINKING = (
+    "href",
+    "src",
+    "data-woordenlijst",
+    "data-selectie",
+    "data-zoeken-script",
+)  # attributes in a page that name a file
 HASH = re.compile(r"[0-9a-f]{8}")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from gids import citations, links, pages, printing, search
+from gids import citations, links, pages, printing
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -20,7 +20,6 @@ MARKDOWN: tuple[Callable[..., str], ...] = (
     pages.check_front_matter,  # the data at the top of a page is valid YAML with a description
     citations.markdown,  # unknown keys stop the build (file and line); the heading and place of the source list
     printing.pdf_list,  # the list of PDFs on the print page
-    search.rank,  # chapters rank first in the search
 )
 
 

@@ -129,6 +129,8 @@ class PageFacts:
     chapter: bool = False  # in the nav section "Hoofdstukken": a PDF of its own
     running_header: bool = True  # front matter `kopregel: false` prints it without one (the tip cards)
     own_address: bool = False  # front matter `eigen_adres: true`: the page makes its address in the browser
+    searched: bool = True  # front matter `search: exclude: true` leaves the page out of the search
+    search_weight: float | None = None  # front matter `search: boost: 1`: its weight in the search (search.py)
 
     @property
     def name(self) -> str:
@@ -153,7 +155,6 @@ class Site:
     glossary: list[Term]
     redirect_maps: dict[str, str] = field(default_factory=dict)  # old page -> new page ("tips.md": "x.md#tips")
     palette: bool = True  # the theme's light/dark palette is configured
-    search_languages: tuple[str, ...] = ("en",)
     pdf: bool = False  # print the PDFs (PDF=1)
     serving: bool = False  # a preview of `serve`: no compression, a looser policy for live reload
     warnings: bool = False  # the generator warned in strict mode: the build stops, so no address is recorded
@@ -161,7 +162,7 @@ class Site:
     glossary_used: set[str] = field(default_factory=set)  # forms of glossary words the pages explain
     renamed: dict[str, str] = field(default_factory=dict)  # files renamed by content hash: old -> new
     built: dict[str, BuiltPage] = field(default_factory=dict)  # page url -> its ids, links, public anchors
-    reading_text: dict[str, dict[str, str]] = field(default_factory=dict)  # page url -> section id -> text
+    search_pages: dict[str, str] = field(default_factory=dict)  # page url -> its reading text, as HTML to index
     contents: dict[str, PageContents] = field(default_factory=dict)  # page url -> its parts and sources
     qr_drawn: set[str] = field(default_factory=set)  # QR code files written in this run
 

@@ -62,7 +62,6 @@ FACTS = (
     "site.glossary",
     "site.redirect_maps",
     "site.palette",
-    "site.search_languages",
     "site.pdf",
     "site.serving",
     "site.warnings",
@@ -71,6 +70,7 @@ FACTS = (
 
 PASSES: tuple[Pass, ...] = (
     # The site's own files first, so the pages can link them by their final names.
+    Pass(material.unused_files, (), ("files:Material's search files",)),
     Pass(links.redirect_pages, ("site.redirect_maps", "site.pages", "site.favicon"), ("files:moved pages",)),
     Pass(glossary.write_data, ("site.glossary",), ("files:assets/woordenlijst.json",)),
     Pass(
@@ -106,13 +106,12 @@ PASSES: tuple[Pass, ...] = (
     Pass(material.mend, (), ("files:pages",), each_page=True),
     Pass(material.header_buttons, (), ("files:pages",), each_page=True),
     Pass(glossary.collect_used, (), ("site.glossary_used",), each_page=True),
-    Pass(search.reading_text, (), ("site.reading_text",), each_page=True),
+    Pass(search.reading_copy, ("site.pages",), ("site.search_pages",), each_page=True),
     Pass(csp.add_policy, ("site.serving",), ("files:pages",), each_page=True),
     Pass(addresses.collect, (), ("site.built",), each_page=True),
     # What needs the finished pages.
     Pass(glossary.check_used, ("site.glossary", "site.glossary_used"), ()),
-    Pass(search.index_reading_text, ("site.reading_text", "files:search index"), ("files:search index",)),
-    Pass(search.fold_accents, ("files:search index",), ("files:search index",)),
+    Pass(search.write_index, ("site.search_pages",), ("files:pagefind/",)),
     Pass(printing.print_pdfs, ("site.pdf", "site.url", "site.pages", "files:pages"), ("files:pdf/",)),
     Pass(printing.describe_pdfs, ("site.pdf", "files:pdf/"), ("files:pages",)),
     Pass(
@@ -122,7 +121,7 @@ PASSES: tuple[Pass, ...] = (
     ),
     Pass(
         compress.precompress,
-        ("site.serving", "site.search_languages", "site.root", "files:everything"),
+        ("site.serving", "site.root", "files:everything"),
         ("files:.br and .gz",),
     ),
 )
@@ -193,6 +192,8 @@ def site_from_project(root: Path, folder: Path, **known: Any) -> Site:
                 chapter=chapter,
                 running_header=meta.get("kopregel", True) is not False,
                 own_address=meta.get("eigen_adres") is True,
+                searched=(meta.get("search") or {}).get("exclude") is not True,
+                search_weight=(meta.get("search") or {}).get("boost"),
             )
         )
     plugins = {
@@ -217,7 +218,6 @@ def site_from_project(root: Path, folder: Path, **known: Any) -> Site:
         glossary=glossary.load(root / glossary.GLOSSARY_FILE),
         redirect_maps=dict(plugins.get("gids", {}).get("redirect_maps", {})),
         palette=bool(theme.get("palette")),
-        search_languages=material.search_languages(plugins.get("search", {}), theme),
         pdf=os.environ.get("PDF") == "1",
         record_addresses=os.environ.get(addresses.RECORD) == "1",
     )

@@ -1,48 +1,43 @@
-"""Search: the reading text of every page, found also when typed without accents.
+"""Search: Pagefind's index of what a reader reads on each page, written from the built pages.
 
-Material's search plugin writes the index (search/search_index.json): one entry per page and per
-section, with its address, title and rank. Its text is what Material saw of the page's content while
-the pages were being built: placeholders not yet filled (`\\linklijst`), the share controls and the
-printed-only address. So the text of every entry is read again from the finished pages:
+Pagefind (the Python package `pagefind` with its pinned binary, `pagefind_bin`) indexes the pages it is
+given and writes the index and its browser code into site/pagefind/. It recognises Dutch by the pages'
+`lang="nl"`, so it stems Dutch words, and it finds a word typed without its accents ("continuiteit").
+Nothing of it reaches a page until a reader opens the search (assets/site.js, assets/zoeken.js).
 
-- reading_text (each built page): the page's content split into its sections, without what is no
-  reading text (NOT_READING: controls, printed-only lines, pictures, the caseworkers' list, the
-  reading time, the review dates), in Material's own form (paragraphs and lists kept as <p>, <li>…).
-- index_reading_text (the finished site): each entry of the index gets its section's text.
-- fold_accents (the finished site, after it): Material's search (lunr, Dutch stop words) matches words
-  as written, so "continuiteit" would not find "continuïteit". Every indexed section whose text holds a
-  word with an accent or diaeresis gets that word without it, in a hidden span: the search finds it,
-  the result shows the real text. Nothing changes on the pages themselves.
-- rank (each page's Markdown): chapters first.
+- reading_copy (each built page): the page's reading text, as a small HTML document of its own: without
+  what is no reading text (NOT_READING: controls, printed-only lines, citation markers, source lists and
+  status labels, the review dates), each tip and key message with its title as a heading that carries the
+  box's id, so a result leads to the tip itself (and a section's result to its heading). Pages whose front
+  matter says `search: exclude: true` (the handouts, the selection page) and the whole guide are left out:
+  they hold the chapters' text again and would outrank them.
+- write_index (the finished site): Pagefind's index of those documents. Chapters count fully; any other
+  page counts half (OTHER_PAGES_WEIGHT), unless its front matter sets `search: boost:`. Of Pagefind's
+  output only what its search uses is kept (KEPT), not its ready-made interfaces.
 """
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import json
-import re
-import unicodedata
+import shutil
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString  # comments, doctypes: no text of the page
-
-from gids.built import CONTENT
+from gids.built import content_of, is_whole_guide
 from gids.model import EditorError
-from gids.soup import attribute
 
 if TYPE_CHECKING:
-    from mkdocs.structure.pages import Page
+    from bs4 import BeautifulSoup
 
-    from gids.model import Build, Site
+    from gids.model import Site
 
-INDEX = Path("search") / "search_index.json"
-TAG = re.compile(r"<[^>]+>")
+FOLDER = "pagefind"  # in the built site: pagefind/pagefind.js and its index
 # What a page shows (or prints) that is not its reading text, and so stays out of the search.
 NOT_READING = ", ".join(
     (
-        "[data-search-exclude]",  # Material's own mark: the source markers (citations.py)
         "[hidden]",
         "script",
         "style",
@@ -57,97 +52,68 @@ NOT_READING = ", ".join(
         ".print-adres",
         ".selectie__notities",  # printed only: "Lees deze tekst online: …", lines for notes
         "aside.pagina-info",  # the review dates and "Laat het ons weten", the same on every page
+        ".bronverwijzing",  # the citation markers ([2, 3])
+        "div.footnote",  # the source list under a chapter ("Bronnen bij dit hoofdstuk"), its status labels
+        "ol.bronnenlijst",  # the list of every source (Bronnen)
+        ".bronstatus",  # a source's status label on the sources page
     )
 )
-KEPT = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}  # the tags Material keeps in a result's text
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BOX_TITLE = "p.admonition-title"
+OTHER_PAGES_WEIGHT = 0.5
+# A heading's words count more than the text's (Pagefind's own weights for headings, set here on each heading:
+# the page's weight on its content would replace them).
+HEADING_WEIGHTS = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}
+# Pagefind's files that its search needs (the rest is its ready-made interfaces, which the site does not use),
+# and the WebAssembly of each language it indexed (ENTRY lists them).
+KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "*.pf_meta", "fragment", "index")
+ENTRY = "pagefind-entry.json"
 
 
-OTHER_PAGES_BOOST = 0.5
+def reading_copy(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    page = site.page_at(path)
+    content = content_of(soup)
+    if page is None or content is None or not page.searched or is_whole_guide(path, site):
+        return
+    text = copy.copy(content)  # the page itself stays as it is
+    for element in text.select(NOT_READING):
+        element.decompose()
+    for term in text.select("dl.woordenlijst > dt[id]"):  # a word of the glossary: its own entry
+        term.name = "h6"  # a part a result can lead to, whose word counts as a heading's least
+    for box in text.select(f"div.admonition[id]:has(> {BOX_TITLE})"):
+        title = box.select_one(f":scope > {BOX_TITLE}")
+        if title is not None:
+            title.name = "h3"
+            title.attrs = {"id": box["id"]}
+            del box["id"]
+    weight = page.search_weight if page.search_weight is not None else 1 if page.chapter else OTHER_PAGES_WEIGHT
+    for heading in text.find_all(list(HEADING_WEIGHTS)):
+        heading["data-pagefind-weight"] = f"{HEADING_WEIGHTS[heading.name] * weight:g}"
+    site.search_pages[page.url] = (
+        f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{escape(page.title)}</title></head>'
+        f'<body><main data-pagefind-body data-pagefind-weight="{weight:g}">{text.decode_contents()}</main></body></html>'
+    )
 
 
-def rank(markdown: str, *, page: Page, build: Build) -> str:
-    """Chapters first: a page outside the nav section "Hoofdstukken" counts half in the search, unless its
-    front matter sets its own `search: boost:`. A new page needs no tuning to leave the chapters first."""
-    search = page.meta.setdefault("search", {})
-    if not build.is_chapter(page.file.src_uri) and "boost" not in search:
-        search["boost"] = OTHER_PAGES_BOOST
-    return markdown
+async def _index(pages: dict[str, str], folder: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex  # only where the index is written
+
+    async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
+        for url, html in pages.items():
+            await index.add_html_file(content=html, url=f"/{url}")
 
 
-def reading_text(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
-    content = soup.select_one(CONTENT)
-    if content is not None:
-        site.reading_text[site.url_of(path)] = sections(content)
-
-
-def sections(content: Tag) -> dict[str, str]:
-    """The content's text per section, as Material's index holds it: "" for the top of the page (under its
-    title, the h1), else the id of the heading that starts the section. White space is folded to one
-    space, text is escaped, and <p>, <li>… stay as tags (without attributes), empty ones left out."""
-    skipped = {id(element) for element in content.select(NOT_READING)}
-    found: dict[str, list[str]] = {"": []}
-    text = found[""]
-
-    def walk(node: Tag, in_pre: bool) -> None:
-        nonlocal text
-        for child in node.children:
-            if isinstance(child, Tag):
-                if id(child) in skipped:
-                    continue
-                if child.name == "h1" and len(found) == 1:
-                    continue  # the page's title, above the top section
-                if child.name in HEADINGS and child.get("id"):
-                    text = found.setdefault(attribute(child, "id"), [])
-                    continue  # its text is the entry's title
-                kept = child.name in KEPT
-                if kept:
-                    start, into = len(text), text
-                    text.append(f"<{child.name}>")
-                walk(child, in_pre or child.name == "pre")
-                if kept:
-                    if into is text and all(item.isspace() for item in text[start + 1 :]):
-                        del text[start:]  # an element with nothing in it
-                    else:
-                        text.append(f"</{child.name}>")
-            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-                if in_pre:
-                    text.append(escape(str(child), quote=False))
-                elif not child.isspace():
-                    text.append(escape(child.replace("\n", " "), quote=False))
-                elif not text or not text[-1].isspace():
-                    text.append(" ")
-
-    walk(content, False)
-    return {anchor: "".join(items).strip() for anchor, items in found.items()}
-
-
-def index_reading_text(*, site: Site) -> None:
-    """Each entry of Material's index gets the text of its section in the finished page."""
-    path = site.folder / INDEX
-    index = json.loads(path.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        page, _, anchor = doc["location"].partition("#")
-        texts = site.reading_text.get(page, {})
-        if anchor not in texts:
-            raise EditorError(
-                f"{INDEX}: the search entry {doc['location']!r} has no section in the built page "
-                f"(the page's content is {CONTENT!r} in overrides/main.html)"
-            )
-        doc["text"] = texts[anchor]
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
-
-
-def fold_accents(*, site: Site) -> None:
-    path = site.folder / INDEX
-    index = json.loads(path.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        words = set(re.findall(r"\w+", TAG.sub(" ", f"{doc['title']} {doc['text']}")))
-        variants = sorted({fold(word) for word in words} - words)
-        if variants:
-            doc["text"] += f" <span hidden>{' '.join(variants)}</span>"
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def write_index(*, site: Site) -> None:
+    folder = site.folder / FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    if not site.search_pages:
+        return
+    try:
+        asyncio.run(_index(site.search_pages, folder))
+    except Exception as error:  # the binary's own message, in English
+        raise EditorError(f"zoeken: Pagefind kon de zoekindex niet maken ({error})") from error
+    languages = json.loads((folder / ENTRY).read_text(encoding="utf-8"))["languages"].values()
+    kept = {path for pattern in KEPT for path in folder.glob(pattern)}
+    kept |= {folder / f"wasm.{language['wasm']}.pagefind" for language in languages}
+    for path in folder.iterdir():
+        if path not in kept:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()

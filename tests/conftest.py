@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import json
 import os
 import re
 import shutil
@@ -143,6 +145,19 @@ def page_ids(path: Path) -> frozenset[str]:
 @functools.cache
 def _parsed(path: Path, stamp: tuple[int, int]) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def search_entries(site: Path) -> list[dict]:
+    """Every page Pagefind indexed, as its fragments hold it: url, content (the text it searches), anchors."""
+    fragments = sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert fragments, "Pagefind wrote no index"
+    found = []
+    for path in fragments:
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path.name
+        fragment = json.loads(data.removeprefix(b"pagefind_dcd"))
+        found.append({**fragment, "location": fragment["url"].lstrip("/"), "text": fragment["content"]})
+    return found
 
 
 def soup_of(site: Path, slug: str) -> BeautifulSoup:

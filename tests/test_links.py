@@ -266,7 +266,7 @@ def test_caseworkers_page_links_every_chapter_section_and_tip(site):
 
 def test_404_page_offers_search(site):
     soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert soup.select_one("article label[for='__search']").get_text() == "Zoek in de gids"
+    assert soup.select_one("article button[data-zoeken]").get_text() == "Zoek in de gids"
 
 
 def test_share_controls_name_what_is_shared(site):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from conftest import CHAPTERS, REACTIE_ADRES, ROOT, all_pages, contrast, nav_pages, normalise, soup_of
+from conftest import CHAPTERS, REACTIE_ADRES, ROOT, all_pages, contrast, nav_pages, normalise, search_entries, soup_of
 
 GLOSSARY = yaml.safe_load((ROOT / "woordenlijst.yml").read_text(encoding="utf-8"))
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -19,29 +19,55 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yam
 # A hard word finds its explanation first (Woordenlijst), a behaviour in a parent's words finds "Herken je
 # dit?" (written for exactly that, it links on), and the chapter that explains it follows (BEHAVIOURS).
 SEARCHES = [
-    ("continuiteit", "woordenlijst"),
+    # The chapter's section "Continuïteit van gehechtheid" comes before the glossary's word (BEHAVIOURS).
+    ("continuiteit", "waarom-gehechtheid-belangrijk-is"),
+    ("continuïteit", "waarom-gehechtheid-belangrijk-is"),
     ("beinvloedende factoren", "gehechtheid-in-pleegzorg"),
+    ("beïnvloedende factoren", "gehechtheid-in-pleegzorg"),
     ("pleegkind laat zich niet troosten", "herken-je-dit"),
     ("kind wil niet getroost worden", "gehechtheid-in-pleegzorg"),
     ("pleegkind duwt mij weg", "herken-je-dit"),
-    ("kind huilt niet als het zich pijn doet", "gehechtheid-in-pleegzorg"),
+    # Herken je dit? names this behaviour in a heading of its own, and links to the chapter (BEHAVIOURS).
+    ("kind huilt niet als het zich pijn doet", "herken-je-dit"),
     ("au momentjes", "gehechtheid-in-pleegzorg"),
+    ("au-momentjes", "gehechtheid-in-pleegzorg"),
     ("pleegkind is wantrouwig", "herken-je-dit"),
     ("kleine signalen", "gehechtheid-in-pleegzorg"),
     ("overplaatsing", "gehechtheid-in-pleegzorg"),
     ("spelletjes", "gehechtheid-in-pleegzorg"),
     ("motivatie pleegouders", "gehechtheid-in-pleegzorg"),
     ("eigen trauma pleegouders", "gehechtheid-in-pleegzorg"),
+    ("screening pleegouders", "gehechtheid-in-pleegzorg"),
+    ("contact met ouders", "gehechtheid-in-pleegzorg"),
+    ("breuk in de plaatsing", "gehechtheid-in-pleegzorg"),
     ("wat is gehechtheid", "wat-is-gehechtheid"),
     ("soorten gehechtheid", "wat-is-gehechtheid"),
     ("vermijdend gehecht", "wat-is-gehechtheid"),
     ("ambivalent", "wat-is-gehechtheid"),
+    # A word of the glossary: its explanation first, the chapter that uses it close behind (BEHAVIOURS).
+    ("veilige basis", "woordenlijst"),
     ("meta analyse", "woordenlijst"),
+    ("meta-analyse", "woordenlijst"),
     ("breakdown", "woordenlijst"),
     ("netwerkplaatsing", "woordenlijst"),
     ("vipp", "vipp-fc-en-basic-trust"),
+    ("vipp-fc", "vipp-fc-en-basic-trust"),
     ("basic trust", "vipp-fc-en-basic-trust"),
+    ("basic-trust", "vipp-fc-en-basic-trust"),
+    ("videofeedback", "woordenlijst"),
+    ("afdrukken", "printen"),
+    ("pdf", "printen"),
+    ("qr code", "voor-begeleiders"),
+    ("toegankelijkheid", "toegankelijkheid"),
 ]
+# A result leads to the passage itself: the first part under the first result.
+PASSAGES = {
+    "au momentjes": "gehechtheid-in-pleegzorg/#tip-au-momentjes",
+    "kleine signalen": "gehechtheid-in-pleegzorg/#tip-kleine-signalen",
+    "beinvloedende factoren": "gehechtheid-in-pleegzorg/#beinvloedende-factoren-op-gehechtheid",
+    "netwerkplaatsing": "woordenlijst/#woord-bestands-en-netwerkplaatsing",
+    "pleegkind is wantrouwig": "herken-je-dit/#je-pleegkind-is-wantrouwig-en-wil-de-controle-houden",
+}
 
 
 def explanation(entry) -> str:
@@ -155,41 +181,66 @@ def test_without_javascript_a_word_leads_to_its_entry(browser, server):
 def search_page(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(f"{server}/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("gehechtheid")
-    page.locator(".md-search-result__list > li").first.wait_for(timeout=10000)
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("searchbox", name="Zoek in de gids").wait_for()
     yield page
     page.close()
 
 
-@pytest.mark.parametrize("query,expected", SEARCHES)
-def test_search_puts_the_right_page_first(search_page, server, query, expected):
-    box = search_page.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(query, delay=5)
-    search_page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta').innerText !== '' && "
-        "document.querySelector('input.md-search__input').value === q",
+def search(page, query: str) -> list[tuple[str, list[str]]]:
+    """The results of a search typed in the dialog: each page's address with its parts' addresses."""
+    field = page.get_by_role("searchbox", name="Zoek in de gids")
+    field.fill("")
+    field.press_sequentially(query, delay=5)
+    page.wait_for_function(
+        "q => { const said = document.getElementById('zoeken-melding').textContent;"
+        " return said.includes(q) || said.includes('de meeste ervan'); }",
         arg=query,
-        timeout=5000,
+        timeout=10000,
     )
-    search_page.wait_for_timeout(300)
-    hrefs = search_page.locator(".md-search-result__list > li > a").evaluate_all(
-        "l => l.map(a => a.getAttribute('href'))"
-    )
-    paths = [re.sub(r"^https?://[^/]+", "", href).split("?")[0].split("#")[0].strip("/") for href in hrefs]
+    page.wait_for_timeout(300)  # a search typed later than the line would replace it
+
+    def path(href: str) -> str:
+        return re.sub(r"^https?://[^/]+", "", href).lstrip("/")
+
+    return [
+        (path(item["page"]), [path(part) for part in item["parts"]])
+        for item in page.locator(".zoeken__resultaat").evaluate_all(
+            "items => items.map(i => ({page: i.querySelector('a.zoeken__pagina').getAttribute('href'),"
+            " parts: [...i.querySelectorAll('a.zoeken__deel')].map(a => a.getAttribute('href'))}))"
+        )
+    ]
+
+
+@pytest.mark.parametrize("query,expected", SEARCHES)
+def test_search_puts_the_right_page_first(search_page, query, expected):
+    results = search(search_page, query)
+    paths = [page.rstrip("/") for page, _ in results]
     print(f"search {query!r}: results /{'/, /'.join(paths[:4])}/")
-    assert paths[0] == expected, f"{query!r}: first result /{paths[0]}/, expected /{expected}/"
-    if expected in ("herken-je-dit", "woordenlijst") and query in BEHAVIOURS:
-        assert BEHAVIOURS[query] in paths[:4], f"{query!r}: the chapter that explains it follows"
+    assert paths and paths[0] == expected, f"{query!r}: first result {paths[:1]}, expected /{expected}/"
+    if query in BEHAVIOURS:
+        assert BEHAVIOURS[query] in paths[:4], f"{query!r}: the page that explains it follows"
+    if query in PASSAGES:
+        assert results[0][1][:1] == [PASSAGES[query]], f"{query!r}: the first part is {results[0][1][:1]}"
 
 
-BEHAVIOURS = {
+def test_a_search_with_a_word_the_guide_does_not_use_still_finds_the_rest(search_page):
+    """Pagefind finds the pages with every word: "printen" is on no page with the rest, which would leave
+    nothing. The search then shows the pages with the most of the words, and says so."""
+    results = search(search_page, "pleegkind duwt weg printen")
+    assert results and results[0][0] == "herken-je-dit/"
+    assert "Geen pagina met al die woorden" in search_page.locator("#zoeken-melding").inner_text()
+    assert search(search_page, "blablabla") == []
+    assert "Niets gevonden" in search_page.locator("#zoeken-melding").inner_text()
+
+
+BEHAVIOURS = {  # when a look-up page comes first, the page that explains it follows
     "pleegkind laat zich niet troosten": "gehechtheid-in-pleegzorg",
-    "pleegkind duwt mij weg": "gehechtheid-in-pleegzorg",
     "pleegkind is wantrouwig": "gehechtheid-in-pleegzorg",
-    "continuiteit": "waarom-gehechtheid-belangrijk-is",
+    "kind huilt niet als het zich pijn doet": "gehechtheid-in-pleegzorg",
+    "continuiteit": "woordenlijst",
+    "veilige basis": "wat-is-gehechtheid",
+    "videofeedback": "vipp-fc-en-basic-trust",
 }
 
 
@@ -279,9 +330,7 @@ def test_readability_report_covers_every_chapter():
 
 def test_search_results_do_not_read_out_the_markers(site):
     """A result's snippet is the text: "…of negeren." and not "…of negeren Bron 3." or "…of negeren 3."."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(re.sub(r"<[^>]+>", " ", doc["text"]) for doc in index["docs"])
-    texts = " ".join(texts.split())
+    texts = " ".join(" ".join(entry["text"].split()) for entry in search_entries(site))
     checked = 0
     for page in CHAPTERS.values():
         for marker in soup_of(site, page).select("article a.footnote-ref[data-bronnen]"):

@@ -55,26 +55,24 @@ def test_pages_come_compressed(nginx, site):
 
 
 def test_precompressed_are_the_files_readers_fetch(site):
-    """Every text file a page or the search can fetch has its .br and .gz; source maps and the search
-    files of other languages have none (compressing those made the build slow)."""
+    """Every text file a page or the search can fetch has its .br and .gz (Pagefind's scripts too); source
+    maps have none, and Material's own search files are not published at all."""
     text = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
-    lunr = site / "assets" / "javascripts" / "lunr"
-    fetched = [path for path in site.rglob("*") if path.suffix in text and path.is_file() and lunr not in path.parents]
-    fetched += [lunr / "min" / "lunr.stemmer.support.min.js", lunr / "min" / "lunr.nl.min.js"]
-    assert len(fetched) > 50
+    fetched = [path for path in site.rglob("*") if path.suffix in text and path.is_file()]
+    assert site / "pagefind" / "pagefind.js" in fetched and site / "index.html" in fetched
     missing = [
         str(p.relative_to(site))
         for p in fetched
         if not (p.with_name(p.name + ".br").is_file() and p.with_name(p.name + ".gz").is_file())
     ]
     assert not missing
-    assert not list(site.rglob("*.map.br")) and not list(lunr.rglob("lunr.fr.min.js.br"))
-    assert not (lunr / "wordcut.js.br").exists()
+    assert not list(site.rglob("*.map.br"))
+    assert not (site / "assets" / "javascripts" / "lunr").exists() and not list(site.rglob("search_index.json"))
 
 
 def test_fingerprinted_files_cached_for_ever_the_rest_checked_every_time(nginx, site):
     """After a deploy no reader keeps yesterday's scripts: what pages name carries its content hash and is
-    immutable; the pages, the search index (fetched by a fixed name) and the rest are checked every visit."""
+    immutable; the pages, Pagefind's files (fetched by a fixed name) and the rest are checked every visit."""
     named = local_files(site)
     assert len(named) >= 5
     for path in named:
@@ -83,9 +81,9 @@ def test_fingerprinted_files_cached_for_ever_the_rest_checked_every_time(nginx, 
     for path in (
         "/gehechtheid-in-pleegzorg/",
         "/",
-        "/search/search_index.json",
+        "/pagefind/pagefind.js",
+        "/pagefind/pagefind-entry.json",
         "/assets/deelbeeld.png",
-        "/assets/javascripts/lunr/min/lunr.nl.min.js",
     ):
         status, headers, _ = fetch(nginx + path)
         assert status == 200 and headers["Cache-Control"] == "no-cache", path
@@ -94,7 +92,7 @@ def test_fingerprinted_files_cached_for_ever_the_rest_checked_every_time(nginx, 
 def test_assets_are_not_sniffed(nginx, site):
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).name
     stylesheet = next((site / "assets").glob("site.*.min.css")).relative_to(site).as_posix()
-    for path in (f"/{stylesheet}", f"/assets/javascripts/{bundle}", "/search/search_index.json"):
+    for path in (f"/{stylesheet}", f"/assets/javascripts/{bundle}", "/pagefind/pagefind.js"):
         _, headers, _ = fetch(nginx + path)
         assert headers["X-Content-Type-Options"] == "nosniff", path
 

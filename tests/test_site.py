@@ -81,8 +81,10 @@ def test_nothing_is_loaded_from_another_host(site):
 
 
 def test_search_is_dutch(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
+    """Pagefind indexed the pages as Dutch (it stems Dutch words), and nothing of Material's search is left."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    assert not (site / "search").exists() and not list(site.rglob("lunr*"))
 
 
 def test_chapters_have_toc_and_previous_next(site):
@@ -164,10 +166,12 @@ def test_mkdocs_builds_the_same_files_as_properdocs(tmp_path, site):
 
 
 def test_every_script_style_and_data_file_has_its_content_hash_in_its_name(site):
-    """So the server can cache them for ever: a deploy that changes one gives it a new name."""
+    """So the server can cache them for ever: a deploy that changes one gives it a new name. Pagefind's
+    pagefind.js keeps its name: it finds its other files by theirs (server/nginx.conf checks it every visit)."""
     named = local_files(site)
     assert any(path.endswith(".json") for path in named) and any(path.endswith(".css") for path in named)
-    unhashed = sorted(path for path in named if not FINGERPRINT.search(path))
+    assert "pagefind/pagefind.js" in named
+    unhashed = sorted(path for path in named if not FINGERPRINT.search(path) and not path.startswith("pagefind/"))
     assert not unhashed, f"named without a content hash: {unhashed}"
     missing = sorted(path for path in named if not (site / path).is_file())
     assert not missing, f"named but not in the site: {missing}"

@@ -228,13 +228,27 @@ def test_the_menu_button_opens_the_menu_and_a_closed_menu_is_skipped(browser, se
 
 
 def test_a_tap_on_the_search_button_puts_the_cursor_in_the_field(browser, server):
-    """One tap and the phone can show its keyboard: the search field has the focus, no second tap needed."""
-    context, tab = phone_page(browser, server, "wat-is-gehechtheid")
+    """One tap and the phone can show its keyboard: the search field has the focus, no second tap needed;
+    a tap on a result leads to the passage itself."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=1)
+    tab = context.new_page()
+    asked: list[str] = []
+    tab.on("request", lambda request: asked.append(request.url))
+    tab.goto(f"{server}/wat-is-gehechtheid/", wait_until="networkidle")
+    search_files = [url for url in asked if "/pagefind/" in url or "/zoeken." in url]
+    assert not search_files, f"fetched before a reader searches: {search_files}"
     touch(tab, tab.get_by_role("button", name="Zoeken"))
-    field = tab.locator("input.md-search__input")
+    field = tab.get_by_role("searchbox", name="Zoek in de gids")
     assert focused(tab, field), "the search field has the focus after one tap"
-    tab.keyboard.type("vermijdend")
-    tab.locator(".md-search-result__list > li").first.wait_for(timeout=10000)
+    tab.keyboard.type("au momentjes")
+    part = tab.locator(".zoeken__resultaat").first.locator("a.zoeken__deel").first
+    part.wait_for(timeout=10000)
+    status = tab.locator("#zoeken-melding")
+    assert status.get_attribute("role") == "status" and "resultaten voor ‘au momentjes’" in status.inner_text()
+    assert any("/pagefind/pagefind.js" in url for url in asked) and any(".pf_fragment" in url for url in asked)
+    touch(tab, part)
+    tab.wait_for_url("**/gehechtheid-in-pleegzorg/#tip-au-momentjes")
+    assert not tab.evaluate("!!document.querySelector('dialog[open]')"), "the search is closed on the new page"
     context.close()
 
 
@@ -465,17 +479,18 @@ def test_back_closes_the_menu_first(browser, server):
 
 def test_search_results_are_reached_with_tab_and_escape_returns_to_the_button(browser, server):
     """Search on a phone by keyboard: Tab from the field goes to the results (search stays open), Shift+Tab
-    back to the field; Escape closes the search and the focus is on the search button again."""
+    back to the field; Escape closes the search and the focus is on the search button again. The dialog
+    is modal: Tab stays inside it."""
     context, tab = phone_page(browser, server, "wat-is-gehechtheid")
     button = tab.get_by_role("button", name="Zoeken")
     touch(tab, button)
-    field = tab.locator("input.md-search__input")
+    field = tab.get_by_role("searchbox", name="Zoek in de gids")
     assert focused(tab, field)
     tab.keyboard.type("gehechtheid")
-    results = tab.locator(".md-search-result__list > li")
+    results = tab.locator(".zoeken__resultaten a")
     results.nth(1).wait_for(timeout=10000)
-    is_open = "() => document.getElementById('__search').checked"
-    in_results = "() => !!document.activeElement.closest('.md-search-result__list')"
+    is_open = "() => document.querySelector('dialog.zoeken').open"
+    in_results = "() => !!document.activeElement.closest('.zoeken__resultaten')"
     tab.keyboard.press("Tab")
     assert tab.evaluate(is_open) and tab.evaluate(in_results), "Tab from the field: the first result"
     first = tab.evaluate("() => document.activeElement.href")
@@ -484,9 +499,40 @@ def test_search_results_are_reached_with_tab_and_escape_returns_to_the_button(br
     tab.keyboard.press("Shift+Tab")
     tab.keyboard.press("Shift+Tab")
     assert focused(tab, field) and tab.evaluate(is_open), "Shift+Tab: back to the field"
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        assert tab.evaluate("() => !!document.activeElement.closest('dialog.zoeken')"), "Tab stays in the dialog"
     tab.keyboard.press("Escape")
-    tab.wait_for_function("() => !document.getElementById('__search').checked")
+    tab.wait_for_function("() => !document.querySelector('dialog.zoeken').open")
     assert focused(tab, button), "Escape: the focus is on the search button"
+    context.close()
+
+
+def test_search_closes_by_tap_beside_it_and_by_the_back_gesture(browser, server):
+    """On a phone, the search is the whole screen; on a tablet a tap beside it closes it. The back gesture
+    closes it too, and the reader stays on the page; closed another way, no step is left behind."""
+    context, tab = phone_page(browser, server, "")
+    home = tab.url
+    tab.goto(f"{server}/wat-is-gehechtheid/")
+    chapter = tab.url
+    touch(tab, tab.get_by_role("button", name="Zoeken"))
+    tab.locator("dialog.zoeken[open]").wait_for()
+    box = tab.locator("dialog.zoeken").bounding_box()
+    viewport = tab.viewport_size
+    assert box["width"] >= viewport["width"] - 1 and box["height"] >= viewport["height"] - 1, "the whole screen"
+    tab.go_back()
+    tab.wait_for_function("() => !document.querySelector('dialog.zoeken').open")
+    assert tab.url == chapter, "back closed the search, the page stays"
+    touch(tab, tab.get_by_role("button", name="Zoeken"))
+    touch(tab, tab.get_by_role("button", name="Sluiten"))
+    tab.wait_for_function("() => !document.querySelector('dialog.zoeken').open")
+    tab.set_viewport_size({"width": 1024, "height": 768})
+    touch(tab, tab.get_by_role("button", name="Zoeken"))
+    tab.locator("dialog.zoeken[open]").wait_for()
+    tab.touchscreen.tap(10, 700)  # on the dimmed page, beside the dialog
+    tab.wait_for_function("() => !document.querySelector('dialog.zoeken').open")
+    tab.go_back()
+    tab.wait_for_url(home)
     context.close()
 
 

@@ -11,7 +11,7 @@ import yaml
 
 from gids import leesbaarheid  # the readability report's own measures: ./run.sh report
 
-from conftest import CHAPTERS, ROOT, nav_pages, normalise, soup_of
+from conftest import CHAPTERS, ROOT, nav_pages, normalise, search_entries, soup_of
 
 GLOSSARY = {
     entry["term"]: " ".join(entry["uitleg"].split())
@@ -260,7 +260,7 @@ def test_every_unrecovered_source_asks_readers_who_know_it(site):
 def test_ways_in_are_everywhere_a_reader_looks(site, slug):
     """In the nav, the search, the whole guide and the caseworkers' list."""
     assert slug in nav_pages()
-    assert f'"location":"{slug}/"' in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert f"{slug}/" in {entry["location"] for entry in search_entries(site)}
     assert soup_of(site, "volledige-gids").find("section", id=slug) is not None
     assert soup_of(site, "voor-begeleiders").select_one(f"a[href^='../{slug}/']") is not None
 

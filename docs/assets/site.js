@@ -5,10 +5,8 @@
  * 0. Material's start: the __md_* helpers its bundle uses, and the colour scheme a reader chose,
  *    restored before the first paint. Material writes these as inline scripts; the site allows no
  *    inline script (gids/csp.py), so they are here.
- * 1. Search loads when it is first used. Material starts its search worker and fetches the search
- *    index on every page view; on a weak phone connection that is about 30 KB a reader who does not
- *    search never needs. The worker and the index request wait until the search field gets focus or
- *    the search toggle opens, then run as usual.
+ * 1. Zoeken: the search opens in a dialog, from the header's button (or the 404 page's). The code that
+ *    searches (assets/zoeken.js) and Pagefind's index load when a reader first opens it, not with the page.
  * 2. Delen: the share buttons of pages and tips share in one tap (the device's share sheet, or
  *    copy the link with a Dutch confirmation), and the copy buttons on "Voor begeleiders" work.
  *    No third-party script; without JavaScript the links and the mail links still work.
@@ -16,8 +14,8 @@
  *    place, by touch, mouse and keyboard alike (below). Nothing is set up when a page opens: Material's
  *    own tooltips set up every marker at load, which measured as most of the longest chapter's blocking
  *    time in Lighthouse (benchmark/run.py).
- * 4. The menu and the search on a phone: buttons for keyboard and screen reader, and out of the tab
- *    order while closed (below).
+ * 4. The menu on a phone: a button for keyboard and screen reader, and out of the tab order while
+ *    closed (below).
  * 5. Voor begeleiders: the code for choosing parts loads when the list is first touched (below).
  */
 
@@ -56,71 +54,6 @@
     });
     watch.observe(document.documentElement, { childList: true });
   }
-})();
-
-(function () {
-  "use strict";
-
-  var used = false;
-  var waiting = [];
-
-  function whenUsed(start) {
-    if (used) { start(); } else { waiting.push(start); }
-  }
-
-  function use() {
-    if (used) { return; }
-    used = true;
-    waiting.splice(0).forEach(function (start) { start(); });
-  }
-
-  document.addEventListener("focusin", function (event) {
-    if (event.target.classList && event.target.classList.contains("md-search__input")) { use(); }
-  });
-  document.addEventListener("change", function (event) {
-    if (event.target.id === "__search" && event.target.checked) { use(); }
-  });
-
-  var isSearchWorker = /\/workers\/search\.[^/]*\.js$/;
-  var isSearchIndex = /\/search\/search_index\.json$/;
-
-  var RealWorker = window.Worker;
-  window.Worker = function (url, options) {
-    if (!isSearchWorker.test(String(url))) { return new RealWorker(url, options); }
-    var events = new EventTarget();
-    var queue = [];
-    var real = null;
-    var proxy = {
-      onmessage: null,
-      addEventListener: events.addEventListener.bind(events),
-      removeEventListener: events.removeEventListener.bind(events),
-      postMessage: function (message) { if (real) { real.postMessage(message); } else { queue.push(message); } },
-      terminate: function () { if (real) { real.terminate(); } }
-    };
-    whenUsed(function () {
-      real = new RealWorker(url, options);
-      real.addEventListener("message", function (event) {
-        var copy = new MessageEvent("message", { data: event.data });
-        if (typeof proxy.onmessage === "function") { proxy.onmessage(copy); }
-        events.dispatchEvent(copy);
-      });
-      queue.splice(0).forEach(function (message) { real.postMessage(message); });
-    });
-    return proxy;
-  };
-
-  var open = XMLHttpRequest.prototype.open;
-  var send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.open = function (method, url) {
-    this.laterZoeken = isSearchIndex.test(String(url).split("?")[0]);
-    return open.apply(this, arguments);
-  };
-  XMLHttpRequest.prototype.send = function () {
-    var request = this;
-    var args = arguments;
-    if (!request.laterZoeken) { return send.apply(request, args); }
-    whenUsed(function () { send.apply(request, args); });
-  };
 })();
 
 document.addEventListener("DOMContentLoaded", function () {
@@ -453,9 +386,9 @@ window.__site_terug = (function () {
   // Files fetched later, by the names the build gave them (with a content hash: gids/fingerprint.py).
   var names = document.currentScript.dataset;
 
-  // 4. The menu and the search on a phone: real buttons (gids/theme/material.py writes them beside
-  //    Material's labels, which work without JavaScript), and what is closed is out of the tab order
-  //    (inert): Tab from the top no longer walks through the links of a closed menu off the screen.
+  // 4. The menu on a phone: a real button (gids/theme/material.py writes it beside Material's label,
+  //    which works without JavaScript), and what is closed is out of the tab order (inert): Tab from the
+  //    top no longer walks through the links of a closed menu off the screen.
   // 5. Voor begeleiders: the code that turns checked parts into one address (assets/selectie.js) loads
   //    when the caseworker first touches the list, not with the page.
   document.addEventListener("DOMContentLoaded", function () {
@@ -470,35 +403,9 @@ window.__site_terug = (function () {
     ["focusin", "pointerdown", "change"].forEach(function (type) { form.addEventListener(type, load); });
   });
 
-  // Search by keyboard (Material's search): Tab and Shift+Tab go from the field through the results and
-  // back, where Material would close the search; Escape closes it and the focus goes back to the search
-  // button. Before Material's own keys: this script runs first, and listens while the event comes down.
-  window.addEventListener("keydown", function (event) {
-    var toggle = document.getElementById("__search");
-    var field = document.querySelector("input.md-search__input");
-    if (!toggle || !toggle.checked || !field) { return; }
-    if (/^(Shift|Control|Alt|Meta)$/.test(event.key)) {
-      event.stopPropagation();  // Material would put the focus back in the field (for typing)
-    } else if (event.key === "Tab") {
-      var results = document.querySelectorAll(".md-search-result__list :is(:not(details) > [href], summary, details[open] [href])");
-      var stops = [field].concat(Array.prototype.slice.call(results));
-      var next = stops.indexOf(document.activeElement) + (event.shiftKey ? -1 : 1);
-      if (stops.indexOf(document.activeElement) < 0 || next < 0 || next >= stops.length) { return; }
-      event.preventDefault();
-      event.stopPropagation();
-      stops[next].focus();
-    } else if (event.key === "Escape") {
-      var button = document.querySelector("button[data-toggle='__search']");
-      window.setTimeout(function () {
-        if (button && button.getClientRects().length && !toggle.checked) { button.focus(); }
-      }, 0);
-    }
-  }, true);
-
   document.addEventListener("DOMContentLoaded", function () {
     var parts = [
-      { toggle: "__drawer", panel: document.getElementById("site-menu"), narrow: matchMedia("(max-width: 76.234375em)") },
-      { toggle: "__search", panel: document.getElementById("site-zoeken"), narrow: matchMedia("(max-width: 59.984375em)") }
+      { toggle: "__drawer", panel: document.getElementById("site-menu"), narrow: matchMedia("(max-width: 76.234375em)") }
     ];
 
     function sync() {
@@ -519,12 +426,11 @@ window.__site_terug = (function () {
         button.addEventListener("click", function () {
           label.click();  // Material's own way to open and close; the checkbox changes at once
           sync();
-          // Focus in the same tap, so a phone opens its keyboard for the search field
+          // The focus goes into the open menu, on its first link in sight
           if (checkbox.checked) {
-            var first = part.toggle === "__search" ? part.panel.querySelector("input.md-search__input")
-              : Array.prototype.find.call(part.panel.querySelectorAll("a[href], [tabindex='0']"), function (control) {
-                return !control.closest("[inert]") && control.getClientRects().length;
-              });
+            var first = Array.prototype.find.call(part.panel.querySelectorAll("a[href], [tabindex='0']"), function (control) {
+              return !control.closest("[inert]") && control.getClientRects().length;
+            });
             if (first) { first.focus({ preventScroll: true }); }
           }
         });
@@ -639,5 +545,102 @@ window.__site_terug = (function () {
     });
     narrow.addEventListener("change", panels);
     panels();
+  });
+})();
+
+
+// 1. Zoeken: a dialog with a search field, opened by any [data-zoeken] button (the header's, the 404 page's).
+//    It is made at the first tap, so no page carries it; the focus is in the field in the same tap (a phone
+//    shows its keyboard). The search itself (assets/zoeken.js, then Pagefind's pagefind/pagefind.js and
+//    index) loads at the first touch of a search button. Escape, the close button, a tap beside the dialog
+//    or the back gesture closes it, and the focus goes back to the button that opened it.
+(function () {
+  "use strict";
+  var names = document.currentScript.dataset;
+  var root = new URL("..", document.currentScript.src);
+  var dialog = null;
+  var opener = null;
+  var code = null;
+
+  function load() {
+    if (!code) {
+      code = import(new URL(names.zoekenScript, document.baseURI).href).catch(function (error) {
+        code = null;
+        throw error;
+      });
+    }
+    return code;
+  }
+
+  function make() {
+    dialog = document.createElement("dialog");
+    dialog.className = "zoeken";
+    dialog.setAttribute("aria-labelledby", "zoeken-titel");
+    dialog.innerHTML =
+      '<div class="zoeken__binnen">' +
+      '<form class="zoeken__vorm" role="search">' +
+      '<div class="zoeken__kop"><label id="zoeken-titel" for="zoeken-veld">Zoek in de gids</label>' +
+      '<button type="button" class="zoeken__sluit">Sluiten</button></div>' +
+      '<input id="zoeken-veld" class="zoeken__veld" type="search" autocomplete="off" spellcheck="false" ' +
+      'enterkeyhint="search" aria-describedby="zoeken-melding">' +
+      '</form>' +
+      '<p id="zoeken-melding" class="zoeken__melding" role="status" aria-live="polite"></p>' +
+      '<ol class="zoeken__resultaten"></ol>' +
+      '</div>';
+    document.body.appendChild(dialog);
+    dialog.querySelector(".zoeken__sluit").addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("click", function (event) {
+      if (event.target === dialog) { dialog.close(); }  // a tap on the dimmed page beside it
+    });
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {  // at once, also where the search field would first clear itself
+        event.preventDefault();
+        dialog.close();
+      } else if (event.key === "Tab") {  // round within the dialog, not out to the browser's own bar
+        var stops = dialog.querySelectorAll("input, button, a[href]");
+        var edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+        if (document.activeElement === edge) {
+          event.preventDefault();
+          (event.shiftKey ? stops[stops.length - 1] : stops[0]).focus();
+        }
+      }
+    });
+    dialog.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href]");
+      if (link) { window.__site_terug.follow(event, link); }
+    });
+    dialog.addEventListener("close", function () {
+      window.__site_terug.closed();
+      if (opener && opener.isConnected) { opener.focus(); }
+    });
+    var field = dialog.querySelector("input");
+    var status = dialog.querySelector("[role=status]");
+    load().then(function (search) {
+      search.attach(dialog, { pagefind: new URL(names.pagefind, document.baseURI).href, root: root.pathname });
+    }, function () {
+      status.textContent = "Zoeken lukt nu niet. Laad de pagina opnieuw om het nog eens te proberen.";
+    });
+    return field;
+  }
+
+  function open(button) {
+    opener = button;
+    var field = dialog ? dialog.querySelector("input") : make();
+    if (!dialog.open) {
+      dialog.showModal();
+      window.__site_terug.opened(function () { if (dialog.open) { dialog.close(); } });
+    }
+    field.focus();
+    field.select();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-zoeken]");
+    if (button) { open(button); }
+  });
+  ["pointerdown", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.closest && event.target.closest("[data-zoeken]")) { load().catch(function () {}); }
+    });
   });
 })();
