@@ -38,7 +38,6 @@ ASSETS = (
     "assets/site.min.js",
     "assets/site.min.css",
     "css/print-site.css",
-    "css/print-site-material.css",
 )
 MINIFIED = {
     "assets/selectie.js": "assets/selectie.min.js",

@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup, Tag
 from PIL import Image, ImageDraw, ImageFont
 
 from gids import cache
-from gids.built import append_to_content, is_whole_guide, pages_in
+from gids.built import append_to_content, pages_in
 from gids.markdown.boxes import ID_PREFIXES, WORDS
 from gids.model import EditorError, PageContents, PageFacts, Site
 from gids.pages import outside_fences
@@ -194,9 +194,9 @@ def _share_controls(soup: BeautifulSoup, site: Site, page: PageFacts, title: str
 def printed_address(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     """For the printout only, last in the page's text: where this page lives online, as text and as a QR code."""
     here = site.url_of(path)
-    # Late on a page of its own; the whole guide is printed at once, so its codes load with it (as the
-    # print-site plugin does for the pages' own images).
-    loading = {} if is_whole_guide(path, site) else {"loading": "lazy"}
+    # Late: the code is printed, not shown; a browser loads lazy images before it prints (and the PDFs
+    # wait for them: printing.py).
+    loading = {"loading": "lazy"}
     for content, page in pages_in(soup, path, site):
         if page.own_address:
             continue

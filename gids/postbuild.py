@@ -84,7 +84,9 @@ PASSES: tuple[Pass, ...] = (
         ("files:Material's stylesheet", "site.renamed"),
     ),
     Pass(printing.running_headers, ("site.pages", "site.stylesheet"), ("files:site stylesheet",)),
+    Pass(material.icons_in_stylesheet, ("files:pages", "site.stylesheet"), ("files:pages", "files:site stylesheet")),
     Pass(links.share_image, ("site.name", "site.description"), ("files:assets/deelbeeld.png",)),
+    Pass(valid_html.merge_print_styles, ("files:print-site's stylesheets",), ("files:print-site's stylesheets",)),
     Pass(
         fingerprint.site_assets,
         ("files:site stylesheet", "files:scripts", "site.renamed"),

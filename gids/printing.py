@@ -67,6 +67,11 @@ CHROMIUM_ARGS = (
 )
 CHAPTER_SECTION = "Hoofdstukken"  # the nav section whose pages get a PDF of their own
 PRINT_SITE = "print-site"  # its name under plugins: in mkdocs.yml
+# Every image of the page loaded before it is printed, also those marked to load late.
+LOAD_IMAGES = """() => Promise.all([...document.images].map(image => {
+    image.loading = "eager";
+    return image.complete ? null : new Promise(done => { image.onload = image.onerror = done; });
+}))"""
 CONTENTS_TITLE = "Inhoudstafel"
 PDF_DIR = "pdf"
 PDF_LIST_MARKER = "\\pdflijst"
@@ -301,6 +306,7 @@ def print_pdfs(*, site: Site) -> None:
                     page = context.new_page()
                     page.goto(base + url, wait_until="load")
                     page.emulate_media(media="print")
+                    page.evaluate(LOAD_IMAGES)  # the printed-only QR codes load late (loading="lazy")
                     page.pdf(
                         path=str(site_folder / PDF_DIR / f"{pdf}.pdf"),
                         prefer_css_page_size=True,

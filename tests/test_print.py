@@ -262,3 +262,18 @@ def test_collapsed_content_is_printed_open(server, desktop):
     desktop.emulate_media(media="print")
     qr.scroll_into_view_if_needed()
     assert qr.is_visible(), "open in print"
+
+
+@pytest.mark.parametrize("name", ["wat-is-gehechtheid", "volledige-gids"])
+def test_the_printed_qr_codes_are_in_the_pdf(pdfs, tmp_path, name):
+    """The printed address's QR code loads late on the screen (loading="lazy": it is for print only); the
+    PDF waits for it, so a reader can scan it from the paper. The whole guide prints one per chapter."""
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdfs[name]), str(tmp_path / name)], check=True)
+    found = set()
+    for png in sorted(tmp_path.glob(f"{name}*.png")):
+        result = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True)
+        found.update(line.strip() for line in result.stdout.splitlines() if line.strip())
+    expected = (
+        {f"{SITE_URL}{slug}/" for slug in CHAPTERS.values()} if name == "volledige-gids" else {f"{SITE_URL}{name}/"}
+    )
+    assert expected <= found, f"{name}.pdf: QR codes missing for {sorted(expected - found)}"

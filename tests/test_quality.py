@@ -188,7 +188,7 @@ def test_search_palette_share_and_links_work_by_keyboard(browser, server):
 
     tab.goto(f"{server}/gehechtheid-in-pleegzorg/")
     scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    assert tab_to("e.closest('form[data-md-component=palette]') !== null"), "palette toggle is reachable"
+    assert tab_to("e.closest('form.md-header__option') !== null"), "palette toggle is reachable"
     tab.keyboard.press("Enter")
     tab.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'")
 

@@ -97,9 +97,9 @@ def test_chapters_have_toc_and_previous_next(site):
 
 def test_light_and_dark_palette_toggle(site):
     soup = soup_of(site, "")
-    toggles = soup.select("form[data-md-component='palette'] input[name='__palette']")
+    toggles = soup.select("form.md-header__option input[name='__palette']")
     assert {t["data-md-color-scheme"] for t in toggles} == {"default", "slate"}
-    labels = {label.get("title") for label in soup.select("form[data-md-component='palette'] label")}
+    labels = {label.get("title") for label in soup.select("form.md-header__option label")}
     assert labels == {"Donkere weergave inschakelen", "Lichte weergave inschakelen"}
 
 

@@ -1,59 +1,104 @@
 /*
- * The site's own script, loaded in the head of every page, before Material's bundle (one request,
- * cached, minified to site.min.js by mkdocs-minify-plugin; overrides/partials/javascripts/base.html).
+ * The site's own script, on every page: deferred (the text is read without waiting for it), one request,
+ * cached, minified to site.min.js by mkdocs-minify-plugin (overrides/partials/javascripts/base.html).
+ * No script of Material's is loaded; what readers use of its bundle is done here.
  *
- * 0. Material's start: the __md_* helpers its bundle uses, and the colour scheme a reader chose,
- *    restored before the first paint. Material writes these as inline scripts; the site allows no
- *    inline script (gids/csp.py), so they are here.
+ * 0. Light or dark, and "Terug naar boven": the scheme the device asks for, or the one the reader chose
+ *    with the switch in the header (kept on this device); the button back to the top when a reader
+ *    scrolls back up a long page.
  * 1. Zoeken: the search opens in a dialog, from the header's button (or the 404 page's). The code that
  *    searches (assets/zoeken.js) and Pagefind's index load when a reader first opens it, not with the page.
  * 2. Delen: the share buttons of pages and tips share in one tap (the device's share sheet, or
  *    copy the link with a Dutch confirmation), and the copy buttons on "Voor begeleiders" work.
  *    No third-party script; without JavaScript the links and the mail links still work.
  * 3. Bronnen en woorden: a citation marker or an explained word opens its sources or explanation in
- *    place, by touch, mouse and keyboard alike (below). Nothing is set up when a page opens: Material's
- *    own tooltips set up every marker at load, which measured as most of the longest chapter's blocking
- *    time in Lighthouse (benchmark/run.py).
+ *    place, by touch, mouse and keyboard alike (below). Nothing is set up when a page opens.
  * 4. The menu on a phone: a button for keyboard and screen reader, and out of the tab order while
  *    closed (below).
  * 5. Voor begeleiders: the code for choosing parts loads when the list is first touched (below).
+ *
+ * Material's markup that this script works with (its templates, kept at build time): the palette's radio
+ * inputs and their labels (input[name=__palette], data-md-color-*), the "Terug naar boven" button
+ * (.md-top), the drawer's checkbox and labels (#__drawer, .md-nav…), and the class md-typeset that gives
+ * a window the text's styles. README, "Onderhoud en toekomst".
  */
 
+// 0. Light or dark. The palette's inputs carry each scheme (data-md-color-scheme, …) and the media query it
+//    answers (data-md-color-media); the reader's choice is kept under Material's own key (the site's path and
+//    "__palette"), so a choice made before stays. The first paint waits for this (blocking="render").
 (function () {
   "use strict";
+  var key = new URL("..", document.currentScript.src).pathname + ".__palette";
+  var inputs = Array.prototype.slice.call(document.querySelectorAll("input[name='__palette']"));
+  if (!inputs.length) { return; }
 
-  // Material's helpers (its partials/javascripts/base.html), scoped to the site's root: this file
-  // lives in <root>/assets/.
-  var scope = new URL("..", document.currentScript.src);
-  window.__md_scope = scope;
-  window.__md_hash = function (value) {
-    return Array.prototype.reduce.call(value, function (hash, c) { return (hash << 5) - hash + c.charCodeAt(0); }, 0);
-  };
-  window.__md_get = function (key, storage, base) {
-    return JSON.parse((storage || localStorage).getItem((base || scope).pathname + "." + key));
-  };
-  window.__md_set = function (key, value, storage, base) {
-    try { (storage || localStorage).setItem((base || scope).pathname + "." + key, JSON.stringify(value)); } catch (e) {}
-  };
-
-  // The colour scheme a reader chose (Material's partials/javascripts/palette.html): set on <body> as
-  // soon as it exists, before the first paint.
-  function restorePalette() {
-    var palette;
-    try { palette = window.__md_get("__palette"); } catch (e) { return; }
-    if (!palette || !palette.color) { return; }
-    Object.keys(palette.color).forEach(function (key) {
-      document.body.setAttribute("data-md-color-" + key, palette.color[key]);
+  function apply(input) {
+    ["scheme", "primary", "accent"].forEach(function (part) {
+      var value = input.getAttribute("data-md-color-" + part);
+      if (value) { document.body.setAttribute("data-md-color-" + part, value); }
+    });
+    input.checked = true;
+    inputs.forEach(function (each) {  // the switch shows the way to the other scheme
+      var label = each.nextElementSibling;
+      if (label && label.tagName === "LABEL") { label.hidden = !each.checked; }
     });
   }
-  if (document.body) {
-    restorePalette();
-  } else {
-    var watch = new MutationObserver(function () {
-      if (document.body) { watch.disconnect(); restorePalette(); }
+
+  var chosen = null;
+  try { chosen = JSON.parse(localStorage.getItem(key)); } catch (e) { chosen = null; }
+  var start = chosen && inputs[chosen.index] ? inputs[chosen.index] : inputs.find(function (input) {
+    var media = input.getAttribute("data-md-color-media");
+    return !media || matchMedia(media).matches;
+  }) || inputs[0];
+  apply(start);
+
+  inputs.forEach(function (input, index) {
+    input.addEventListener("change", function () {
+      apply(input);
+      var color = { media: input.getAttribute("data-md-color-media"), scheme: input.getAttribute("data-md-color-scheme"),
+        primary: input.getAttribute("data-md-color-primary"), accent: input.getAttribute("data-md-color-accent") };
+      try { localStorage.setItem(key, JSON.stringify({ index: index, color: color })); } catch (e) {}
     });
-    watch.observe(document.documentElement, { childList: true });
-  }
+  });
+  // Without a choice of the reader's, the scheme follows the device when it changes.
+  inputs.forEach(function (input) {
+    var media = input.getAttribute("data-md-color-media");
+    if (!media) { return; }
+    matchMedia(media).addEventListener("change", function (event) {
+      var stored = null;
+      try { stored = localStorage.getItem(key); } catch (e) {}
+      if (event.matches && !stored) { apply(input); }
+    });
+  });
+})();
+
+// "Terug naar boven": shown when a reader scrolls back up, below the top of the page; it goes to the top,
+// and the focus to the skip link's target (the page's title), so Tab goes on from there.
+(function () {
+  "use strict";
+  var button = document.querySelector(".md-top");
+  if (!button) { return; }
+  var last = window.scrollY;
+  var waiting = false;
+  window.addEventListener("scroll", function () {
+    if (waiting) { return; }
+    waiting = true;
+    window.requestAnimationFrame(function () {
+      waiting = false;
+      var now = window.scrollY;
+      button.hidden = !(now < last && now > 400);
+      last = now;
+    });
+  }, { passive: true });
+  button.addEventListener("click", function () {
+    window.scrollTo({ top: 0 });
+    button.hidden = true;
+    var title = document.querySelector("article h1");
+    if (title) {
+      title.setAttribute("tabindex", "-1");
+      title.focus({ preventScroll: true });
+    }
+  });
 })();
 
 document.addEventListener("DOMContentLoaded", function () {

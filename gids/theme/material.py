@@ -39,22 +39,35 @@ order. The search (Pagefind, not Material's) gets its button beside the colour s
 JavaScript runs, since Pagefind searches in the browser.
 
 ## Files of Material's that no page asks for (unused_files)
-Material ships its search's files with the theme (lunr and its languages, the search worker), also where
-its search plugin is not used. The site searches with Pagefind (gids/search.py), so they are removed from
-the built site: 1.5 MB less to publish and precompress.
+Material ships its scripts with the theme: its bundle, and its search's files (lunr and its languages, the
+search worker), also where its search plugin is not used. No page loads them: the site's own script does
+what readers use of the bundle (docs/assets/site.js), and the site searches with Pagefind (gids/search.py).
+So they are removed from the built site (1.6 MB less to publish and precompress), before the stylesheet is
+trimmed: the classes only the bundle would write are not kept either.
+
+## Icons in the stylesheet (icons_in_stylesheet)
+Material writes each icon into every page as an inline <svg> (the logo, the menu, the colour switch,
+"Terug naar boven", the footer's arrows): about half a kilobyte per page, compressed, that every page
+brings again. Each icon becomes a rule of the site's stylesheet, which the browser keeps, and the page
+keeps an empty <svg> of the same size that the rule paints (a mask in the text's colour; in forced
+colours, the system's text colour). Found in the pages as MkDocs wrote them (Material's icon files:
+24 by 24, one line), before the pages are parsed.
 
 ## Markup Material gets wrong (mend)
 Material writes autocomplete="off" on its checkbox toggles (allowed on text inputs only) and an empty
-tabindex on navigation section labels.
+tabindex on navigation section labels; and the attributes its bundle looks for (BUNDLE_HOOKS), which
+no page loads.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import tinycss2
 from bs4 import BeautifulSoup, Tag
@@ -181,12 +194,6 @@ def purge_stylesheet(*, site: Site) -> None:
 BUTTONS = {  # checkbox -> (panel selector, panel id, name of the button, class)
     "__drawer": (".md-sidebar--primary", "site-menu", "Menu", "site-knop--menu"),
 }
-# The search button's magnifier (the site's own drawing): a circle and a handle.
-SEARCH_ICON = (
-    '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10" cy="10" r="6.25" fill="none" '
-    'stroke="currentColor" stroke-width="2"/><path d="m14.6 14.6 6 6" stroke="currentColor" stroke-width="2.4" '
-    'stroke-linecap="round"/></svg>'
-)
 
 
 def header_buttons(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
@@ -224,7 +231,8 @@ def search_button(soup: BeautifulSoup) -> None:
     )
     button = BeautifulSoup(
         '<button type="button" class="md-header__button md-icon site-knop site-knop--zoeken" data-zoeken '
-        f'aria-haspopup="dialog">{SEARCH_ICON}<span class="site-knop__tekst">Zoeken</span></button>',
+        'aria-haspopup="dialog"><svg class="i-zoeken" viewBox="0 0 24 24" aria-hidden="true"></svg>'
+        '<span class="site-knop__tekst">Zoeken</span></button>',
         "html.parser",
     ).button
     if isinstance(place, Tag) and button is not None:
@@ -233,7 +241,7 @@ def search_button(soup: BeautifulSoup) -> None:
 
 # Files of Material's that no page asks for
 
-UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers")
+UNUSED = ("assets/javascripts",)
 
 
 def unused_files(*, site: Site) -> None:
@@ -241,10 +249,48 @@ def unused_files(*, site: Site) -> None:
         shutil.rmtree(site.folder / name, ignore_errors=True)
 
 
+# Icons in the stylesheet
+
+ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">(?:(?!</svg>).)*</svg>', re.S)
+
+
+def icons_in_stylesheet(*, site: Site) -> None:
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.folder.rglob("*.html"))}
+    names: dict[str, str] = {}
+    for text in pages.values():
+        for icon in ICON.findall(text):
+            names.setdefault(icon, f"i-{hashlib.sha256(icon.encode()).hexdigest()[:6]}")
+    if not names:
+        return
+    rules = [
+        f'svg.{name}{{-webkit-mask:url("data:image/svg+xml,{quote(icon)}") center/contain no-repeat;'
+        f'mask:url("data:image/svg+xml,{quote(icon)}") center/contain no-repeat;background-color:currentcolor}}'
+        for icon, name in names.items()
+    ]
+    rules.append(
+        '@media (forced-colors:active){svg[class^="i-"]{forced-color-adjust:none;background-color:CanvasText}}'
+    )
+    with (site.folder / site.stylesheet).open("a", encoding="utf-8") as built:
+        built.write("\n" + "".join(rules) + "\n")
+    for path, text in pages.items():
+        emptied = ICON.sub(
+            lambda found: f'<svg class="{names[found.group(0)]}" viewBox="0 0 24 24" aria-hidden="true"></svg>', text
+        )
+        if emptied != text:
+            path.write_text(emptied, encoding="utf-8")
+
+
 # Markup Material gets wrong
 
 
+# Material's hooks for its bundle, which no page loads: no stylesheet or script of the site reads them.
+BUNDLE_HOOKS = ("data-md-component", "data-md-level", "data-md-scrollfix", "data-md-type")
+
+
 def mend(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
+    for element in soup.find_all(lambda tag: any(tag.has_attr(hook) for hook in BUNDLE_HOOKS)):
+        for hook in BUNDLE_HOOKS:
+            element.attrs.pop(hook, None)
     for box in soup.find_all("input", type="checkbox", autocomplete=True):
         del box["autocomplete"]
     for element in soup.find_all(tabindex=""):
