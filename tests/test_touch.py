@@ -156,7 +156,8 @@ def focus_report(tab) -> dict:
         const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
         const back = document.querySelector('.md-top');  // "Terug naar boven", shown below the header
         const pill = back && !back.hidden && !back.classList.contains('md-top--hidden') ? back.getBoundingClientRect() : null;
-        const inHeader = !!e.closest('.md-header, .md-skip, [data-md-component=skip]');
+        // the header's own controls, and the pill itself, are not under the header or the pill
+        const inHeader = !!e.closest('.md-header, .md-skip, .md-top');
         const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
         const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
         const top = document.elementFromPoint(x, y);
@@ -642,3 +643,28 @@ def test_the_focus_ring_shows_on_the_teal_header(browser, server):
         if style == "none" or contrast(colour, header) < 3
     ]
     assert len(rings) >= 3 and not weak, f"focus rings on the header: {weak}"
+
+
+def test_the_colour_switch_by_tap_is_kept_on_the_next_page_without_a_flash(browser, server):
+    """No script of Material's runs: the site's own sets the scheme. A phone in light mode opens the page
+    light; a tap on the switch turns it dark, and the next page is dark from its first paint (the paint
+    waits for the script). The device's dark mode is followed where the reader chose nothing."""
+    context, tab = phone_page(browser, server, "wat-is-gehechtheid")
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert tab.evaluate(scheme) == "default"
+    touch(tab, tab.locator("form.md-header__option label:not([hidden])"))
+    tab.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    # The next page: the scheme as the first frame is painted (rAF runs before the first paint).
+    tab.add_init_script(
+        "requestAnimationFrame(() => { window.__eerste = document.body && document.body.getAttribute('data-md-color-scheme'); })"
+    )
+    tab.goto(f"{server}/gehechtheid-in-pleegzorg/")
+    assert tab.evaluate("window.__eerste") == "slate", "the first paint is already dark"
+    assert (
+        tab.locator("form.md-header__option label:not([hidden])").get_attribute("title")
+        == "Lichte weergave inschakelen"
+    )
+    context.close()
+    dark, tab = phone_page(browser, server, "wat-is-gehechtheid", color_scheme="dark")
+    assert tab.evaluate(scheme) == "slate", "the device's dark mode"
+    dark.close()

@@ -60,6 +60,20 @@
       try { localStorage.setItem(key, JSON.stringify({ index: index, color: color })); } catch (e) {}
     });
   });
+  // By keyboard: Tab reaches the checked input (its label shows the way to the other scheme); Enter or
+  // the space bar switches, as a tap on the label does.
+  inputs.forEach(function (input) {
+    input.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") { return; }
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL") {
+        event.preventDefault();
+        label.click();
+        var other = document.getElementById(label.htmlFor);
+        if (other) { other.focus(); }
+      }
+    });
+  });
   // Without a choice of the reader's, the scheme follows the device when it changes.
   inputs.forEach(function (input) {
     var media = input.getAttribute("data-md-color-media");
@@ -72,8 +86,8 @@
   });
 })();
 
-// "Terug naar boven": shown when a reader scrolls back up, below the top of the page; it goes to the top,
-// and the focus to the skip link's target (the page's title), so Tab goes on from there.
+// "Terug naar boven": shown when a reader scrolls back up, below the top of the page, or reaches it with Tab;
+// it goes to the top, and the focus to the page's title, so Tab goes on from there.
 (function () {
   "use strict";
   var button = document.querySelector(".md-top");
@@ -90,6 +104,9 @@
       last = now;
     });
   }, { passive: true });
+  // Reached with Tab it shows too, so the focus is never on something unseen.
+  button.addEventListener("focus", function () { button.hidden = false; });
+  button.addEventListener("blur", function () { button.hidden = !(window.scrollY > 400); });
   button.addEventListener("click", function () {
     window.scrollTo({ top: 0 });
     button.hidden = true;
