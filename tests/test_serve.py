@@ -125,7 +125,7 @@ def test_page_reloads_after_a_change_and_shows_a_mistake(tmp_path, browser):
         tab = browser.new_page()
         tab.goto(serve.url + "/wat-is-gehechtheid/")
         policy = tab.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
-        assert "script-src 'self' 'unsafe-inline'" in policy, "development policy while serving"
+        assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'" in policy, "development policy while serving"
         edit(chapter, "# Wat is gehechtheid?", "# Wat is gehechtheid, gewijzigd?")
         tab.locator("article h1", has_text="gewijzigd").wait_for(timeout=30000)
         edit(chapter, "[@forslund2022attachment]", "[@bestaatniet]")
@@ -143,4 +143,4 @@ def test_published_build_keeps_the_strict_policy(site):
 
     page = BeautifulSoup((site / "wat-is-gehechtheid" / "index.html").read_text(encoding="utf-8"), "html.parser")
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy and "unsafe-inline" not in policy
