@@ -490,6 +490,10 @@ def test_search_results_are_reached_with_tab_and_escape_returns_to_the_button(br
     tab.keyboard.type("gehechtheid")
     results = tab.locator(".zoeken__resultaten a")
     results.nth(1).wait_for(timeout=10000)
+    # The line a screen reader hears says how many results there are, and how many of them are shown.
+    said, shown = tab.locator("#zoeken-melding").inner_text(), tab.locator(".zoeken__resultaat").count()
+    found = int(said.split()[0])
+    assert found >= shown and (f"Hieronder de {shown} beste." in said if found > shown else "Hieronder" not in said)
     is_open = "() => document.querySelector('dialog.zoeken').open"
     in_results = "() => !!document.activeElement.closest('.zoeken__resultaten')"
     tab.keyboard.press("Tab")

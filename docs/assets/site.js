@@ -680,7 +680,7 @@ window.__site_terug = (function () {
     load().then(function (search) {
       search.attach(dialog, { pagefind: new URL(names.pagefind, document.baseURI).href, root: root.pathname });
     }, function () {
-      status.textContent = "Zoeken lukt nu niet. Laad de pagina opnieuw om het nog eens te proberen.";
+      status.textContent = "Zoeken lukt nu niet. Laad de pagina opnieuw en probeer het nog eens.";
     });
     return field;
   }

@@ -136,7 +136,7 @@ export function attach(dialog, options) {
         some = found.results.length > 0;
       }
     } catch (error) {
-      status.textContent = "Zoeken lukt nu niet. Laad de pagina opnieuw om het nog eens te proberen.";
+      status.textContent = "Zoeken lukt nu niet. Laad de pagina opnieuw en probeer het nog eens.";
       return;
     }
     if (found === null || mine !== asked) { return; }  // a newer search took its place
@@ -145,11 +145,12 @@ export function attach(dialog, options) {
     list.replaceChildren(...shown.map(result));
     const count = found.results.length;
     const results = `${count} ${count === 1 ? "resultaat" : "resultaten"}`;
+    const best = count > shown.length ? ` Hieronder de ${shown.length} beste.` : "";
     status.textContent = !count
       ? `Niets gevonden voor ‘${query}’. Probeer een ander woord.`
       : some
-        ? `Geen pagina met al die woorden. ${results} met de meeste ervan:`
-        : `${results} voor ‘${query}’`;
+        ? `Geen pagina heeft al je woorden. Dit zijn ${results} met de meeste ervan.${best}`
+        : `${results} voor ‘${query}’.${best}`;
   }
 
   field.addEventListener("input", search);
