@@ -91,7 +91,13 @@ function builder(form) {
   // The bar only while the choice box itself is off the screen
   new IntersectionObserver((entries) => {
     keuzeZichtbaar = entries[entries.length - 1].isIntersecting;
+    const appears = balk.hidden && !(!address() || keuzeZichtbaar);
     balk.hidden = !address() || keuzeZichtbaar;
+    if (appears) {  // the bar comes up under what has the focus: that moves up above it (once its height is known)
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        if (form.contains(document.activeElement)) { document.activeElement.scrollIntoView({ block: "nearest" }); }
+      }));
+    }
   }).observe(form.querySelector(".kiezer__keuze"));
   // Focus never hidden under the bar (WCAG 2.4.11): what gets focus stops above it (site.css, scroll-padding).
   new ResizeObserver(() => {
