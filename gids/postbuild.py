@@ -70,7 +70,7 @@ FACTS = (
 
 PASSES: tuple[Pass, ...] = (
     # The site's own files first, so the pages can link them by their final names.
-    Pass(material.unused_files, (), ("files:Material's search files",)),
+    Pass(material.unused_files, (), ("files:Material's scripts",)),
     Pass(links.redirect_pages, ("site.redirect_maps", "site.pages", "site.favicon"), ("files:moved pages",)),
     Pass(glossary.write_data, ("site.glossary",), ("files:assets/woordenlijst.json",)),
     Pass(
