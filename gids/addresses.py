@@ -40,7 +40,8 @@ log = logging.getLogger("mkdocs.plugins.gids.addresses")
 CONTRACT = "adressen.txt"
 PUBLIC = "h2[id], h3[id], h4[id], div.admonition[id], dl.woordenlijst dt[id]"
 SOURCES_PAGE = "bronnen"  # its sources (li#bron-N) are public addresses too
-ERROR_PAGE = re.compile(r"\d{3}\.html")  # 404.html, 403.html, 500.html: the pages nginx sends with an error
+# 404.html, 403.html, 500.html: the pages nginx sends with an error; offline.html: the service worker's (offline.py)
+ERROR_PAGE = re.compile(r"\d{3}\.html|offline\.html")
 RECORD = "ADRESSEN"  # ADRESSEN=1: this build records the new addresses (./run.sh adressen, ./run.sh build)
 HEADER = """\
 # Adressen: every public address of the site, one per line (a page, or page#anchor).

@@ -29,7 +29,7 @@ import brotli
 if TYPE_CHECKING:
     from gids.model import Site
 
-TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest"}
 CACHE = Path(".cache") / "compress"  # in the project folder (git ignores it)
 ENCODINGS = {
     ".br": lambda data: brotli.compress(data, quality=11),

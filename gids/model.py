@@ -138,6 +138,15 @@ class PageFacts:
         return self.source.removeprefix("docs/").removesuffix(".md").replace("/", "-")
 
 
+@dataclass(frozen=True)
+class App:
+    """The guide as an app on a phone's home screen (mkdocs.yml, extra: app:; gids/offline.py)."""
+
+    short_name: str  # under the icon
+    theme_color: str  # the bar above the app's window
+    background_color: str  # the window while the app opens
+
+
 @dataclass
 class Site:
     """A built site for the post-build step: where it is and what it is (plain values, from whichever
@@ -155,6 +164,7 @@ class Site:
     glossary: list[Term]
     redirect_maps: dict[str, str] = field(default_factory=dict)  # old page -> new page ("tips.md": "x.md#tips")
     palette: bool = True  # the theme's light/dark palette is configured
+    app: App | None = None  # the web app manifest and service worker (gids/offline.py); None: neither
     pdf: bool = False  # print the PDFs (PDF=1)
     serving: bool = False  # a preview of `serve`: no compression, a looser policy for live reload
     warnings: bool = False  # the generator warned in strict mode: the build stops, so no address is recorded

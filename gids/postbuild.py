@@ -30,8 +30,21 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from gids import addresses, compress, csp, fingerprint, glossary, handouts, links, pages, printing, search, valid_html
-from gids.model import EditorError, PageFacts, Site
+from gids import (
+    addresses,
+    compress,
+    csp,
+    fingerprint,
+    glossary,
+    handouts,
+    links,
+    offline,
+    pages,
+    printing,
+    search,
+    valid_html,
+)
+from gids.model import App, EditorError, PageFacts, Site
 from gids.project import front_matter, nav_entries, read_config
 from gids.theme import material
 from gids.urls import page_url
@@ -62,6 +75,7 @@ FACTS = (
     "site.glossary",
     "site.redirect_maps",
     "site.palette",
+    "site.app",
     "site.pdf",
     "site.serving",
     "site.warnings",
@@ -86,6 +100,11 @@ PASSES: tuple[Pass, ...] = (
     Pass(printing.running_headers, ("site.pages", "site.stylesheet"), ("files:site stylesheet",)),
     Pass(material.icons_in_stylesheet, ("files:pages", "site.stylesheet"), ("files:pages", "files:site stylesheet")),
     Pass(links.share_image, ("site.name", "site.description"), ("files:assets/deelbeeld.png",)),
+    Pass(
+        offline.app_files,
+        ("site.app", "site.name", "site.description", "site.favicon"),
+        ("files:manifest.webmanifest", "files:assets/icons/"),
+    ),
     Pass(valid_html.merge_print_styles, ("files:print-site's stylesheets",), ("files:print-site's stylesheets",)),
     Pass(
         fingerprint.site_assets,
@@ -107,6 +126,7 @@ PASSES: tuple[Pass, ...] = (
     Pass(valid_html.mend, (), ("files:pages",), each_page=True),
     Pass(material.mend, (), ("files:pages",), each_page=True),
     Pass(material.header_buttons, (), ("files:pages",), each_page=True),
+    Pass(offline.from_root, ("site.url",), ("files:pages",), each_page=True),
     Pass(glossary.collect_used, (), ("site.glossary_used",), each_page=True),
     Pass(search.reading_copy, ("site.pages",), ("site.search_pages",), each_page=True),
     Pass(csp.add_policy, ("site.serving",), ("files:pages",), each_page=True),
@@ -121,6 +141,8 @@ PASSES: tuple[Pass, ...] = (
         ("site.built", "site.pages", "site.redirect_maps", "site.root", "site.warnings", "site.record_addresses"),
         ("files:adressen.txt",),
     ),
+    # The worker's list of files, by their content: after every pass that changes a file, before compression.
+    Pass(offline.worker_list, ("site.serving", "files:everything"), ("files:sw.js",)),
     Pass(
         compress.precompress,
         ("site.serving", "site.root", "files:everything"),
@@ -206,6 +228,7 @@ def site_from_project(root: Path, folder: Path, **known: Any) -> Site:
         for entry in config.get("plugins", [])
     }
     theme = config.get("theme", {})
+    app = (config.get("extra") or {}).get("app")
     minified = "site.css" in str(plugins.get("minify", {}).get("css_files", []))
     stylesheet = next(str(css) for css in config.get("extra_css", []) if Path(str(css)).name.startswith("site."))
     read = Site(
@@ -220,6 +243,13 @@ def site_from_project(root: Path, folder: Path, **known: Any) -> Site:
         glossary=glossary.load(root / glossary.GLOSSARY_FILE),
         redirect_maps=dict(plugins.get("gids", {}).get("redirect_maps", {})),
         palette=bool(theme.get("palette")),
+        app=App(
+            short_name=str(app["korte_naam"]),
+            theme_color=str(app["themakleur"]),
+            background_color=str(app["achtergrond"]),
+        )
+        if app
+        else None,
         pdf=os.environ.get("PDF") == "1",
         record_addresses=os.environ.get(addresses.RECORD) == "1",
     )

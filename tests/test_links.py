@@ -34,7 +34,8 @@ def redirects() -> dict[str, str]:
     return {}
 
 
-ERROR_PAGE = re.compile(r"\d{3}\.html")  # 404.html, 403.html, 500.html: what nginx sends with an error
+# 404.html, 403.html, 500.html: what nginx sends with an error; offline.html: what the service worker shows
+ERROR_PAGE = re.compile(r"\d{3}\.html|offline\.html")
 
 
 def content_pages(site):

@@ -167,11 +167,14 @@ def test_mkdocs_builds_the_same_files_as_properdocs(tmp_path, site):
 
 def test_every_script_style_and_data_file_has_its_content_hash_in_its_name(site):
     """So the server can cache them for ever: a deploy that changes one gives it a new name. Pagefind's
-    pagefind.js keeps its name: it finds its other files by theirs (server/nginx.conf checks it every visit)."""
+    pagefind.js keeps its name: it finds its other files by theirs (server/nginx.conf checks it every visit), and
+    so does the service worker, sw.js: the browser finds a new version by its name."""
     named = local_files(site)
     assert any(path.endswith(".json") for path in named) and any(path.endswith(".css") for path in named)
     assert "pagefind/pagefind.js" in named
-    unhashed = sorted(path for path in named if not FINGERPRINT.search(path) and not path.startswith("pagefind/"))
+    unhashed = sorted(
+        path for path in named if not FINGERPRINT.search(path) and not path.startswith("pagefind/") and path != "sw.js"
+    )
     assert not unhashed, f"named without a content hash: {unhashed}"
     missing = sorted(path for path in named if not (site / path).is_file())
     assert not missing, f"named but not in the site: {missing}"

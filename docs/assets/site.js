@@ -16,6 +16,9 @@
  * 4. The menu on a phone: a button for keyboard and screen reader, and out of the tab order while
  *    closed (below).
  * 5. Voor begeleiders: the code for choosing parts loads when the list is first touched (below).
+ * 6. Zonder internet: once the page is idle, the service worker (sw.js) is registered; it keeps the guide on
+ *    the device in the background. When a newer version of the guide is ready, a calm note says so, and the
+ *    next page the reader opens is the new version (below).
  *
  * Material's markup that this script works with (its templates, kept at build time): the palette's radio
  * inputs and their labels (input[name=__palette], data-md-color-*), the "Terug naar boven" button
@@ -705,4 +708,92 @@ window.__site_terug = (function () {
       if (event.target.closest && event.target.closest("[data-zoeken]")) { load().catch(function () {}); }
     });
   });
+})();
+
+// 6. Zonder internet. Only on https and on this computer (localhost): elsewhere a browser refuses a worker.
+//    Not when the reader asked the browser to save data (Save-Data): keeping the guide costs about a megabyte.
+//    Registered after the page has loaded and is idle, so the first view waits for nothing of it.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var worker = script && script.getAttribute("data-offline");
+  var local = ["localhost", "127.0.0.1", "[::1]"].indexOf(location.hostname) >= 0;
+  if (!worker || !("serviceWorker" in navigator) || (location.protocol !== "https:" && !local)) { return; }
+  if (navigator.connection && navigator.connection.saveData) { return; }
+  var address = new URL(worker, document.baseURI);
+  var waiting = null;  // a newer version, ready
+  var going = null;  // the page the reader opens, once the new version has taken over
+
+  function go() {
+    if (going === location.href) { location.reload(); } else { location.assign(going); }
+  }
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (going) { go(); }
+  });
+
+  function takeOver(destination) {
+    going = destination;
+    waiting.postMessage("nieuwe-versie");
+    setTimeout(go, 3000);  // should it not take over: go on all the same
+  }
+
+  function note() {
+    if (document.querySelector(".nieuwe-versie")) { return; }
+    var bar = document.createElement("div");
+    bar.className = "nieuwe-versie md-typeset";
+    bar.setAttribute("role", "status");
+    document.body.appendChild(bar);
+    var text = document.createElement("p");
+    text.textContent = "Er is een nieuwe versie van de gids. Je ziet ze op de volgende pagina die je opent.";
+    var now = document.createElement("button");
+    now.type = "button";
+    now.className = "md-button md-button--primary";
+    now.textContent = "Nu vernieuwen";
+    now.addEventListener("click", function () { takeOver(location.href); });
+    var later = document.createElement("button");
+    later.type = "button";
+    later.className = "md-button";
+    later.textContent = "Sluiten";
+    later.addEventListener("click", function () { bar.remove(); });
+    bar.appendChild(text);
+    bar.appendChild(now);
+    bar.appendChild(later);
+  }
+
+  function ready(next) {
+    if (!navigator.serviceWorker.controller) { return; }  // the first version: nothing to say
+    waiting = next;
+    note();
+  }
+
+  // With a newer version ready, a link to another page of the guide opens that page in the new version.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!waiting || !link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+        event.shiftKey || event.altKey || link.target || link.hasAttribute("download")) { return; }
+    var to = new URL(link.href, document.baseURI);
+    if (to.origin !== location.origin || to.href.indexOf(new URL(".", address).href) !== 0 ||
+        (to.pathname === location.pathname && to.search === location.search)) { return; }
+    event.preventDefault();
+    takeOver(to.href);
+  });
+
+  function register() {
+    navigator.serviceWorker.register(address.href, { scope: new URL(".", address).pathname }).then(function (registration) {
+      if (registration.waiting) { ready(registration.waiting); }
+      registration.addEventListener("updatefound", function () {
+        var next = registration.installing;
+        if (!next) { return; }
+        next.addEventListener("statechange", function () {
+          if (next.state === "installed") { ready(next); }
+        });
+      });
+    }).catch(function () {});  // no worker (private window, switched off): the guide works as before
+  }
+
+  function idle() {
+    if ("requestIdleCallback" in window) { requestIdleCallback(register, { timeout: 5000 }); }
+    else { setTimeout(register, 1000); }
+  }
+  if (document.readyState === "complete") { idle(); } else { addEventListener("load", idle); }
 })();
