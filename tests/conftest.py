@@ -73,7 +73,12 @@ def build(
     )
 
 
-CACHES = ("bronnen", "compress", "qr")  # what a build keeps in .cache/ by content (sources, .br/.gz, QR codes)
+CACHES = (
+    "bronnen",
+    "compress",
+    "qr",
+    "iconen",
+)  # what a build keeps in .cache/ by content (sources, .br/.gz, QR codes, app icons)
 
 
 def copy_project(target: Path) -> Path:

@@ -754,10 +754,15 @@ window.__site_terug = (function () {
     later.type = "button";
     later.className = "md-button";
     later.textContent = "Sluiten";
-    later.addEventListener("click", function () { bar.remove(); });
+    later.addEventListener("click", function () {
+      bar.remove();
+      document.body.style.paddingBottom = "";
+    });
     bar.appendChild(text);
     bar.appendChild(now);
     bar.appendChild(later);
+    // The foot of the page stays within reach: it scrolls up above the note.
+    document.body.style.paddingBottom = bar.offsetHeight + "px";
   }
 
   function ready(next) {
