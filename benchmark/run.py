@@ -39,7 +39,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from gids import printing
+from gids import offline, printing
 from gids.loopback import Nginx, transferred
 from gids.project import nav_pages
 
@@ -156,6 +156,28 @@ def weigh(browser, base: str, path: str) -> dict:
     repeat, repeat_requests = transferred(page, address(base, following))
     context.close()
     return {"first": first, "first_requests": first_requests, "repeat": repeat, "repeat_requests": repeat_requests}
+
+
+def kept_offline(browser, base: str, site: Path) -> dict:
+    """What one visit keeps on the device (docs/sw.js): the files of the worker's list, as they are and as they
+    travel (Brotli), and what the browser itself reports it uses once the worker has installed."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base}/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+    usage = page.evaluate(
+        "() => navigator.serviceWorker.ready.then(() => navigator.storage.estimate()).then(e => e.usage)"
+    )
+    context.close()
+    files = offline.stored_bytes(site)
+    listed = offline.files_to_keep(site)
+    travel = 0
+    for path in site.rglob("*"):
+        relative = path.relative_to(site).as_posix()
+        if path.is_file() and listed.get(offline.address_of(relative), ("", False))[1]:
+            compressed = path.with_name(path.name + ".br")
+            travel += (compressed if compressed.exists() else path).stat().st_size
+    return {"files": files, "travel": travel, "usage": usage}
 
 
 def address(base: str, path: str) -> str:
@@ -279,6 +301,12 @@ def main() -> None:
             urls = {name: servers.enter_context(Nginx(site, folder / f"nginx-{name}")) for name, site in sites}
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(printing.CHROMIUM_ARGS))
+                stored = {
+                    name: kept_offline(browser, urls[name], site)
+                    for name, site in sites
+                    if (site / offline.WORKER).is_file()
+                    and "BESTANDEN = {/*" not in (site / offline.WORKER).read_text()
+                }
                 for path in PAGES:
                     for name, site in sites:  # each page of the three in turn: a drift falls on all alike
                         if not (site / path / "index.html").exists():
@@ -343,6 +371,13 @@ def main() -> None:
             if values
         )
         + ". De volledige gids (één pagina om in één keer te printen) bestaat niet in de standaard-build.",
+        "",
+        *(
+            f"Zonder internet ({'deze site' if name == 'ours' else 'commit ' + str(arguments.voor)}): één bezoek bewaart "
+            f"{r['files']} B aan bestanden (budget {offline.STORED_BUDGET} B), {r['travel']} B over de lijn "
+            f"(Brotli, op de achtergrond na het eerste bezoek); de browser meldt {r['usage']} B in gebruik."
+            for name, r in stored.items()
+        ),
         "",
     ]
     report = "\n".join(lines)

@@ -22,7 +22,7 @@ from gids.loopback import Nginx
 from gids.model import EditorError, Site
 from gids.printing import CHROMIUM, CHROMIUM_ARGS
 
-from conftest import PHONE, ROOT, build, copy_project, local_files, nav_pages, soup_of
+from conftest import ARTIFACTS, PHONE, ROOT, build, copy_project, local_files, nav_pages, soup_of
 
 FAVICON = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#102030"/>'
@@ -261,18 +261,33 @@ def test_offline_every_page_opens_with_its_windows_and_search(browser, nginx, si
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     tab = context.new_page()
     keeps_the_guide(tab, f"{nginx}/")
+    # Kept once opened: the whole guide, and a PDF (when the build printed them).
+    tab.goto(f"{nginx}/volledige-gids/")
+    pdfs = sorted((site / "pdf").glob("*.pdf"))
+    pdf = f"{nginx}/pdf/{pdfs[0].name}" if pdfs else None
+    if pdf:
+        assert tab.evaluate("url => fetch(url).then(r => r.ok)", pdf)
     context.set_offline(True)
     try:
+        response = tab.goto(f"{nginx}/volledige-gids/")
+        assert response.from_service_worker and "niet bewaard" not in tab.locator("h1").first.inner_text()
+        if pdf:
+            assert tab.evaluate("url => fetch(url).then(r => r.ok && r.headers.get('content-type'))", pdf) == (
+                "application/pdf"
+            ), "the PDF opened before, offline"
         for slug in [*nav_pages(), *OUT_OF_MENU]:
             response = tab.goto(f"{nginx}/{slug}/" if slug else f"{nginx}/")
             assert response is not None and response.ok and response.from_service_worker, slug
             expected = heading(soup_of(site, slug).h1.get_text(" "))
             assert heading(tab.locator("h1").first.inner_text()) == expected, f"/{slug}/ offline"
-        # A selection made earlier, opened from its address.
-        tab.goto(f"{nginx}/selectie/?delen=tip-kleine-signalen")
-        tab.locator("section.deel[data-deel='tip-kleine-signalen']").wait_for()
+        # A selection made earlier, opened from its address: a tip, and a section it fetches from its chapter.
+        tab.goto(f"{nginx}/selectie/?delen=wat-is-gehechtheid:veilig-gehecht,tip-kleine-signalen")
+        section = tab.locator("section.deel[data-deel='wat-is-gehechtheid:veilig-gehecht']")
+        section.wait_for()
         shown = [part.get_attribute("data-deel") for part in tab.locator("section.deel").all() if part.is_visible()]
-        assert shown == ["tip-kleine-signalen"], "the selection, as chosen"
+        assert shown == ["wat-is-gehechtheid:veilig-gehecht", "tip-kleine-signalen"], "the selection, as chosen"
+        chapter = soup_of(site, "wat-is-gehechtheid").find(id="veilig-gehecht").find_next("p").get_text(" ", strip=True)
+        assert " ".join(chapter.split()[:4]) in section.inner_text(), "the section's text, from the kept chapter"
         # A citation and an explained word open their windows; the search finds a passage.
         tab.goto(f"{nginx}/wat-is-gehechtheid/")
         window = tab.locator("#uitlegvenster")
@@ -289,7 +304,7 @@ def test_offline_every_page_opens_with_its_windows_and_search(browser, nginx, si
         tab.locator(".zoeken__resultaat a").first.wait_for(timeout=15_000)
         assert "lukt nu niet" not in tab.locator("#zoeken-melding").inner_text()
         # A page that was never kept: the Dutch offline page, with the way to what is kept.
-        tab.goto(f"{nginx}/pdf/wat-is-gehechtheid.pdf")
+        tab.goto(f"{nginx}/pdf/{pdfs[-1].name}" if len(pdfs) > 1 else f"{nginx}/nooit-geopend/")
         assert "niet bewaard" in tab.locator("h1").inner_text()
         assert tab.evaluate("document.documentElement.lang") == "nl"
         tab.locator("article a[href='/herken-je-dit/']").tap()
@@ -339,6 +354,18 @@ def test_a_new_version_reaches_a_reader_who_has_the_old_one(browser, tmp_path):
         note.wait_for(timeout=60_000)
         assert note.get_attribute("role") == "status"
         assert "nieuwe versie" in note.inner_text()
+        # The note covers nothing for good: at the end of the page, its foot is above the note.
+        tab.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+        tab.wait_for_timeout(300)
+        foot = tab.locator("a.md-footer__link--next").bounding_box()
+        assert foot["y"] + foot["height"] <= note.bounding_box()["y"] + 1, "the foot of the page scrolls above the note"
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / "nieuwe-versie.png"))
+        # Its buttons by keyboard: Shift+Tab from the end of the page reaches them.
+        tab.keyboard.press("End")
+        tab.evaluate("() => document.activeElement && document.activeElement.blur()")
+        tab.keyboard.press("Shift+Tab")
+        assert tab.evaluate("() => document.activeElement.textContent") in ("Sluiten", "Nu vernieuwen")
         # The next page they open (by the link at the foot of the page) is the new version.
         tab.locator("a.md-footer__link--next").tap()
         tab.wait_for_url(re.compile(r"/over-deze-gids/$"))
