@@ -225,7 +225,9 @@ def test_nothing_server_side_is_published_or_included_from_the_site(site):
 @pytest.mark.parametrize("path", PAGES)
 def test_first_view_within_budget(browser, nginx, site, path):
     """A page opened on a phone with nothing cached, then the page after it in the menu (the reader reads on):
-    the second page brings its HTML only, since the stylesheets and the script are kept."""
+    the second page brings its HTML only, since the stylesheets and the script are kept. The service worker's
+    keeping of the guide, in the background after the first view, is its own request and not counted here
+    (tests/test_offline.py)."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     total, requests = transferred(page, f"{nginx}/{path}/" if path else f"{nginx}/", log=print)
@@ -244,6 +246,7 @@ def test_first_view_within_budget(browser, nginx, site, path):
     }.get(path, (FIRST_VIEW_BUDGET, REQUESTS))
     assert total <= budget, f"/{path}: first view {total} bytes"
     assert requests <= allowed_requests, f"/{path}: first view in {requests} requests"
-    assert repeat_requests == 1, f"/{following}/ after /{path}: {repeat_requests} requests"
+    # Its HTML only, or nothing at all once the service worker (registered after the first view) has the guide.
+    assert repeat_requests <= 1, f"/{following}/ after /{path}: {repeat_requests} requests"
     assert html.stat().st_size <= SECOND_PAGE_BUDGET, f"/{following}/: its HTML is {html.stat().st_size} bytes"
     assert repeat <= SECOND_PAGE_BUDGET + SECOND_PAGE_HEADERS, f"/{following}/ after /{path}: {repeat} bytes"

@@ -744,7 +744,7 @@ window.__site_terug = (function () {
     bar.setAttribute("role", "status");
     document.body.appendChild(bar);
     var text = document.createElement("p");
-    text.textContent = "Er is een nieuwe versie van de gids. Je ziet ze op de volgende pagina die je opent.";
+    text.textContent = "Er is een nieuwe versie van de gids. De volgende pagina die je opent, is de nieuwe versie.";
     var now = document.createElement("button");
     now.type = "button";
     now.className = "md-button md-button--primary";
