@@ -169,6 +169,19 @@ def test_front_matter_key_is_read_as_a_fact(tmp_path):
     assert facts == {"": False, "een/": True, "twee/": True, "drie/": False}
 
 
+def test_the_accessibility_page_says_why_the_control_may_be_missing(site):
+    section = soup_of(site, "toegankelijkheid").select_one("h2#voorlezen")
+    assert section is not None, "a section Voorlezen"
+    text = []
+    for element in section.find_next_siblings():
+        if element.name == "h2":
+            break
+        text.append(squash(element.get_text(" ")))
+    said = " ".join(text)
+    for words in ("‘Lees voor’", "Nederlandse stem", "instellingen van je toestel"):
+        assert words in said, words
+
+
 # When it shows.
 
 
