@@ -15,9 +15,13 @@ import http.server
 import json
 import re
 import threading
+from types import SimpleNamespace
 
 import pytest
+import yaml
 
+from gids.model import EditorError
+from gids.pages import check_front_matter
 from gids.postbuild import site_from_project
 
 from conftest import PHONE, ROOT, chapter_pages, soup_of
@@ -180,6 +184,18 @@ def test_the_accessibility_page_says_why_the_control_may_be_missing(site):
     said = " ".join(text)
     for words in ("‘Lees voor’", "Nederlandse stem", "instellingen van je toestel"):
         assert words in said, words
+
+
+@pytest.mark.parametrize("value", ["ja", "1", "[true]"])
+def test_a_front_matter_value_that_is_not_true_or_false_stops_the_build(tmp_path, value):
+    markdown = f"---\ndescription: Een pagina.\nvoorlezen: {value}\n---\n# Titel\n"
+    (tmp_path / "pagina.md").write_text(markdown, encoding="utf-8")
+    file = SimpleNamespace(src_uri="pagina.md", abs_src_path=str(tmp_path / "pagina.md"))
+    page = SimpleNamespace(file=file, meta=yaml.safe_load(markdown.split("---")[1]))
+    with pytest.raises(EditorError, match="docs/pagina.md: bovenaan staat voorlezen: .*alleen true of false"):
+        check_front_matter(markdown, page=page, build=None)
+    page.meta["voorlezen"] = True
+    assert check_front_matter(markdown, page=page, build=None) == markdown
 
 
 # When it shows.
@@ -402,7 +418,7 @@ def test_an_error_resets_the_control(browser, server):
     wait_for(tab, "window.__speech.spoken.length === 1")
     tab.evaluate("window.__speech.fail('interrupted')")  # another app took the speech
     wait_for(tab, "document.querySelector('.lees-voor__knop').textContent === 'Lees voor'")
-    assert state(tab)[1:] == (False, "Het voorlezen is onderbroken. Tik op ‘Lees voor’ om opnieuw te beginnen.")
+    assert state(tab)[1:] == (False, "Het voorlezen is onderbroken. Kies ‘Lees voor’ om opnieuw te beginnen.")
     assert tab.locator(".lees-voor--nu").count() == 0
     context.close()
 

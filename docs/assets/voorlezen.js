@@ -30,7 +30,7 @@ const WORDS = {
   paused: "Voorlezen gepauzeerd.",
   stopped: "Voorlezen gestopt.",
   done: "De hele pagina is voorgelezen.",
-  failed: "Het voorlezen is onderbroken. Tik op ‘Lees voor’ om opnieuw te beginnen.",
+  failed: "Het voorlezen is onderbroken. Kies ‘Lees voor’ om opnieuw te beginnen.",
   nothing: "Op deze pagina is geen tekst om voor te lezen.",
   noVoice: "Je toestel heeft nu geen Nederlandse stem om voor te lezen.",
 };
@@ -102,7 +102,8 @@ function textOf(block) {
   return pieces
     .map((piece) => ({
       english: piece.english,
-      text: piece.text.replace(/[ \t\n\r\f\v\u00a0]+/g, " ").replace(/ ([.,;:!?])/g, "$1").trim(),
+      text: piece.text.replace(/[ \t\n\r\f\v\u00a0]+/g, " ").replace(/ ([.,;:!?])/g, "$1")
+        .replace(/ · /g, ", ").trim(),  // "Lees verder: … · …" (Herken je dit?): a pause, not a word
     }))
     .filter((piece) => /[\p{L}\p{N}]/u.test(piece.text));
 }
