@@ -34,6 +34,7 @@ ASSETS = (
     "assets/selectie.min.js",
     "assets/zoeken.min.js",
     "assets/omleiding.min.js",
+    "assets/voorlezen.min.js",
     "assets/woordenlijst.json",
     "assets/site.min.js",
     "assets/site.min.css",
@@ -43,6 +44,7 @@ MINIFIED = {
     "assets/selectie.js": "assets/selectie.min.js",
     "assets/zoeken.js": "assets/zoeken.min.js",
     "assets/omleiding.js": "assets/omleiding.min.js",
+    "assets/voorlezen.js": "assets/voorlezen.min.js",
 }
 LINKING = (
     "href",

@@ -129,6 +129,7 @@ class PageFacts:
     chapter: bool = False  # in the nav section "Hoofdstukken": a PDF of its own
     running_header: bool = True  # front matter `kopregel: false` prints it without one (the tip cards)
     own_address: bool = False  # front matter `eigen_adres: true`: the page makes its address in the browser
+    read_aloud: bool = False  # a chapter, or front matter `voorlezen: true`: the "Lees voor" control (voorlezen.py)
     searched: bool = True  # front matter `search: exclude: true` leaves the page out of the search
     search_weight: float | None = None  # front matter `search: boost: 1`: its weight in the search (search.py)
 

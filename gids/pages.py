@@ -14,7 +14,7 @@ words or an address of its own ({#naam}); it would get the meaningless address #
 MkDocs reads the lines between the two `---` at the top of a page as YAML; when they are not valid
 YAML it silently shows them as text (a colon in a description is enough). Here that stops the build
 with the file, the line and the usual cause. Every page also needs its own `description:`: it is the
-text of a shared link's preview.
+text of a shared link's preview. `voorlezen:` (the "Lees voor" control, gids/voorlezen.py) is true or false.
 """
 
 from __future__ import annotations
@@ -54,6 +54,11 @@ def check_front_matter(markdown: str, *, page: Page, build: Build) -> str:
         raise EditorError(
             f"{name}: deze pagina heeft geen beschrijving. Zet bovenaan, tussen twee regels ---, een regel "
             "description: met één zin over de pagina (die zin verschijnt als iemand de link deelt)."
+        )
+    if "voorlezen" in page.meta and not isinstance(page.meta["voorlezen"], bool):
+        raise EditorError(
+            f"{name}: bovenaan staat voorlezen: {page.meta['voorlezen']}, maar dat kan alleen true of false zijn. "
+            "Schrijf voorlezen: true voor een knop ‘Lees voor’ op deze pagina, of haal de regel weg."
         )
     return markdown
 

@@ -43,6 +43,7 @@ from gids import (
     printing,
     search,
     valid_html,
+    voorlezen,
 )
 from gids.model import App, EditorError, PageFacts, Site
 from gids.project import front_matter, nav_entries, read_config
@@ -119,6 +120,7 @@ PASSES: tuple[Pass, ...] = (
         links.share_controls, ("site.pages", "site.name", "site.url", "site.contents"), ("files:pages",), each_page=True
     ),
     Pass(printing.pdf_link, ("site.pdf", "site.pages"), ("files:pages",), each_page=True),  # above the share controls
+    Pass(voorlezen.control, ("site.pages", "site.renamed"), ("files:pages",), each_page=True),  # right under the title
     Pass(links.printed_address, ("site.pages", "site.url"), ("files:pages", "files:qr/"), each_page=True),
     Pass(handouts.fill, ("site.pages", "site.url", "site.contents"), ("files:pages", "files:qr/"), each_page=True),
     Pass(printing.mend_whole_guide, ("site.pages",), ("files:pages",), each_page=True),
@@ -216,6 +218,7 @@ def site_from_project(root: Path, folder: Path, **known: Any) -> Site:
                 chapter=chapter,
                 running_header=meta.get("kopregel", True) is not False,
                 own_address=meta.get("eigen_adres") is True,
+                read_aloud=chapter or meta.get("voorlezen") is True,
                 searched=(meta.get("search") or {}).get("exclude") is not True,
                 search_weight=(meta.get("search") or {}).get("boost"),
             )

@@ -186,7 +186,7 @@ def local_files(site: Path) -> dict[str, list[str]]:
     named: dict[str, list[str]] = {}
     for page in all_pages(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for element in soup.select("link[rel~=stylesheet], link[rel~=modulepreload], script"):
+        for element in soup.select("link[rel~=stylesheet], link[rel~=modulepreload], script, [data-voorlezen]"):
             for attribute, value in element.attrs.items():
                 if attribute in ("href", "src") or attribute.startswith("data-"):
                     if isinstance(value, str) and re.search(r"\.(css|js|json)$", value) and "://" not in value:

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 from test_serving import fetch
+from test_voorlezen import FAKE, VOICES
 
 from gids import offline
 from gids.loopback import Nginx
@@ -336,6 +337,8 @@ def test_a_new_version_reaches_a_reader_who_has_the_old_one(browser, tmp_path):
     old = heading(soup_of(served, "printen").h1.get_text(" "))
     with Nginx(served, tmp_path / "nginx") as url:
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        # A device with a Dutch voice of its own, so that "Lees voor" shows on the chapter (tests/test_voorlezen.py).
+        context.add_init_script(FAKE % json.dumps({"voices": VOICES, "auto": True, "late": 0, "beacon": False}))
         tab = context.new_page()
         keeps_the_guide(tab, f"{url}/printen/")
         # The deploy: a changed page, built again and put in place.
@@ -354,6 +357,12 @@ def test_a_new_version_reaches_a_reader_who_has_the_old_one(browser, tmp_path):
         note.wait_for(timeout=60_000)
         assert note.get_attribute("role") == "status"
         assert "nieuwe versie" in note.inner_text()
+        # On a chapter, "Lees voor" stays within reach above the note.
+        tab.goto(f"{url}/wat-is-gehechtheid/")
+        note.wait_for(timeout=60_000)
+        reading = tab.locator("div.lees-voor")
+        reading.wait_for()
+        assert reading.bounding_box()["y"] + reading.bounding_box()["height"] <= note.bounding_box()["y"] + 1
         # The note covers nothing for good: at the end of the page, its foot is above the note.
         tab.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
         tab.wait_for_timeout(300)
@@ -367,8 +376,10 @@ def test_a_new_version_reaches_a_reader_who_has_the_old_one(browser, tmp_path):
         tab.keyboard.press("Shift+Tab")
         assert tab.evaluate("() => document.activeElement.textContent") in ("Sluiten", "Nu vernieuwen")
         # The next page they open (by the link at the foot of the page) is the new version.
-        tab.locator("a.md-footer__link--next").tap()
-        tab.wait_for_url(re.compile(r"/over-deze-gids/$"))
+        following = tab.locator("a.md-footer__link--next")
+        target = following.evaluate("a => a.href")
+        following.tap()
+        tab.wait_for_url(target)
         tab.wait_for_function("() => navigator.serviceWorker.controller !== null")
         tab.goto(f"{url}/printen/")
         assert heading(tab.locator("h1").first.inner_text()) == "Printen en PDF, nieuw"

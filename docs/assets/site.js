@@ -218,6 +218,27 @@ window.__site_terug = (function () {
   };
 })();
 
+// Lees voor (one block of its own): on a page with the control (gids/voorlezen.py), its script
+// (assets/voorlezen.js, named in data-voorlezen) loads only once the device shows a Dutch voice of its own
+// (localService: the voices that send the text to another company are never used). The voices may come
+// late (getVoices() is empty until "voiceschanged"). Without such a voice nothing loads, and nothing shows.
+(function () {
+  "use strict";
+  var control = document.querySelector("[data-voorlezen]");
+  var speech = window.speechSynthesis;
+  if (!control || !speech || !window.SpeechSynthesisUtterance) { return; }
+  function check() {
+    var dutch = speech.getVoices().some(function (voice) {
+      return voice.localService && /^nl(?:[-_]|$)/i.test(voice.lang || "");
+    });
+    if (!dutch) { return; }
+    speech.removeEventListener("voiceschanged", check);
+    import(new URL(control.getAttribute("data-voorlezen"), document.baseURI).href);
+  }
+  speech.addEventListener("voiceschanged", check);
+  check();
+})();
+
 (function () {
   "use strict";
   // Files fetched later, by the names the build gave them (with a content hash: gids/fingerprint.py).
@@ -757,12 +778,14 @@ window.__site_terug = (function () {
     later.addEventListener("click", function () {
       bar.remove();
       document.body.style.paddingBottom = "";
+      document.documentElement.style.removeProperty("--nieuwe-versie");
     });
     bar.appendChild(text);
     bar.appendChild(now);
     bar.appendChild(later);
-    // The foot of the page stays within reach: it scrolls up above the note.
+    // The foot of the page stays within reach: it scrolls up above the note; "Lees voor" moves up above it.
     document.body.style.paddingBottom = bar.offsetHeight + "px";
+    document.documentElement.style.setProperty("--nieuwe-versie", bar.offsetHeight + "px");
   }
 
   function ready(next) {
