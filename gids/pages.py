@@ -58,7 +58,8 @@ def check_front_matter(markdown: str, *, page: Page, build: Build) -> str:
     if "voorlezen" in page.meta and not isinstance(page.meta["voorlezen"], bool):
         raise EditorError(
             f"{name}: bovenaan staat voorlezen: {page.meta['voorlezen']}, maar dat kan alleen true of false zijn. "
-            "Schrijf voorlezen: true voor een knop ‘Lees voor’ op deze pagina, of haal de regel weg."
+            "Schrijf voorlezen: true (zonder aanhalingstekens) voor een knop ‘Lees voor’ op deze pagina, of haal de "
+            "regel weg."
         )
     return markdown
 

@@ -38,8 +38,8 @@ def control(soup: BeautifulSoup, *, path: Path, site: Site) -> None:
     title = content.find("h1")
     if title is None:
         raise EditorError(
-            f"{page.source}: deze pagina heeft geen titel als kop (# Titel): zet die bovenaan de pagina, "
-            "want de knop ‘Lees voor’ komt eronder."
+            f"{page.source}: deze pagina heeft geen titel. Zet bovenaan een regel # Titel: de knop ‘Lees voor’ "
+            "heeft die nodig."
         )
     group = soup.new_tag(
         "div",

@@ -384,7 +384,7 @@ def test_pause_continue_and_stop(browser, server, way):
 
     press(button)  # pause: the speech is cancelled
     wait_for(tab, "document.querySelector('.lees-voor__knop').textContent === 'Ga verder'")
-    assert state(tab) == ("Ga verder", True, "Voorlezen gepauzeerd.")
+    assert state(tab) == ("Ga verder", True, "Het voorlezen is gepauzeerd.")
     assert tab.evaluate("window.__speech.cancels") >= 1
     tab.wait_for_timeout(100)  # the cancelled utterance's "interrupted" error does not reset the control
     assert state(tab)[0] == "Ga verder"
@@ -401,7 +401,7 @@ def test_pause_continue_and_stop(browser, server, way):
         assert tab.evaluate("document.activeElement.classList.contains('lees-voor__stop')")
         tab.keyboard.press("Enter")
     wait_for(tab, "document.querySelector('.lees-voor__knop').textContent === 'Lees voor'")
-    assert state(tab) == ("Lees voor", False, "Voorlezen gestopt.")
+    assert state(tab) == ("Lees voor", False, "Het voorlezen is gestopt.")
     assert tab.locator(".lees-voor--nu").count() == 0, "the highlight goes"
     if way == "keyboard":
         assert tab.evaluate("document.activeElement.classList.contains('lees-voor__knop')"), "focus not lost"

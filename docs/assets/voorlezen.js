@@ -27,12 +27,12 @@ const WORDS = {
   resume: "Ga verder",
   stop: "Stop",
   reading: "De pagina wordt voorgelezen.",
-  paused: "Voorlezen gepauzeerd.",
-  stopped: "Voorlezen gestopt.",
-  done: "De hele pagina is voorgelezen.",
+  paused: "Het voorlezen is gepauzeerd.",
+  stopped: "Het voorlezen is gestopt.",
+  done: "Het voorlezen is klaar.",
   failed: "Het voorlezen is onderbroken. Kies ‘Lees voor’ om opnieuw te beginnen.",
   nothing: "Op deze pagina is geen tekst om voor te lezen.",
-  noVoice: "Je toestel heeft nu geen Nederlandse stem om voor te lezen.",
+  noVoice: "Je toestel heeft nu geen Nederlandse stem om voor te lezen. Je kan er een toevoegen in de instellingen van je toestel.",
 };
 
 // The parts read aloud, and what is never read (the controls, numbers and lists around the text).
