@@ -5,6 +5,7 @@ guide: what a foster parent meets, not only what axe and Lighthouse check."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -169,8 +170,15 @@ def focus_report(tab) -> dict:
     }""")
 
 
-def keyboard_walk(browser, server, slug, key, large_text=False):
-    context, tab = phone_page(browser, server, slug)
+def keyboard_walk(browser, server, slug, key, large_text=False, init=None):
+    if init is None:
+        context, tab = phone_page(browser, server, slug)
+    else:  # a script the page gets before its own (a device's voices)
+        context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=1)
+        context.add_init_script(init)
+        tab = context.new_page()
+        tab.goto(f"{server}/{slug}/")
+        tab.locator("div.lees-voor").wait_for()
     if large_text:
         tab.evaluate(LARGE_TEXT)
     if key == "Shift+Tab":
@@ -205,6 +213,15 @@ def test_keyboard_walk_never_loses_the_focus(browser, server, slug, key):
 def test_keyboard_walk_with_large_text(browser, server, slug, key):
     """The same with text at 200 %: the pill "Terug naar boven" must not grow over the room kept free."""
     keyboard_walk(browser, server, slug, key, large_text=True)
+
+
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_keyboard_walk_with_lees_voor_shown(browser, server, key):
+    """On a device with a Dutch voice, "Lees voor" is fixed at the foot of the screen: it covers no focus."""
+    from test_voorlezen import FAKE, VOICES
+
+    fake = FAKE % json.dumps({"voices": VOICES, "auto": True, "late": 0, "beacon": False})
+    keyboard_walk(browser, server, next(iter(CHAPTERS.values())), key, init=fake)
 
 
 def test_the_menu_button_opens_the_menu_and_a_closed_menu_is_skipped(browser, server):
