@@ -328,6 +328,7 @@ def test_without_javascript_no_worker_and_the_pages_as_before(browser, nginx, si
 
 
 @pytest.mark.slow
+@pytest.mark.npm  # axe-core, on the note
 def test_a_new_version_reaches_a_reader_who_has_the_old_one(browser, tmp_path):
     """A deploy while a reader has the guide on their phone: their next page is the new version, after a calm
     note, and never a mix; the old files are gone from the device."""
@@ -336,7 +337,7 @@ def test_a_new_version_reaches_a_reader_who_has_the_old_one(browser, tmp_path):
     assert build(project, served).returncode == 0
     old = heading(soup_of(served, "printen").h1.get_text(" "))
     with Nginx(served, tmp_path / "nginx") as url:
-        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True)  # for axe
         # A device with a Dutch voice of its own, so that "Lees voor" shows on the chapter (tests/test_voorlezen.py).
         context.add_init_script(FAKE % json.dumps({"voices": VOICES, "auto": True, "late": 0, "beacon": False}))
         tab = context.new_page()
@@ -363,6 +364,9 @@ def test_a_new_version_reaches_a_reader_who_has_the_old_one(browser, tmp_path):
         reading = tab.locator("div.lees-voor")
         reading.wait_for()
         assert reading.bounding_box()["y"] + reading.bounding_box()["height"] <= note.bounding_box()["y"] + 1
+        tab.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+        result = tab.evaluate("() => axe.run(document.querySelector('.nieuwe-versie'))")
+        assert not result["violations"], [violation["id"] for violation in result["violations"]]
         # The note covers nothing for good: at the end of the page, its foot is above the note.
         tab.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
         tab.wait_for_timeout(300)

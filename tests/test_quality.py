@@ -22,8 +22,12 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # every page a reader can reach: the menu's, the whole guide, the pages outside the menu, the 404 page and
-# one of the other error pages (403.html; they share one template, overrides/fout.html)
-PAGES = [*nav_pages(), "volledige-gids", "selectie", "tips-op-een-blad", "tipkaarten", "404.html", "403.html"]
+# one of the other error pages (403.html; they share one template, overrides/fout.html), and the page the service
+# worker shows offline for a page it did not keep (offline.html, the same template)
+PAGES = [
+    *nav_pages(),
+    *("volledige-gids", "selectie", "tips-op-een-blad", "tipkaarten", "404.html", "403.html", "offline.html"),
+]
 # Records what the Content-Security-Policy blocks, before any script of the page runs.
 RECORD_CSP = """window.__csp = []; document.addEventListener('securitypolicyviolation',
     e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"""
@@ -93,10 +97,11 @@ def test_privacy_and_content_security_policy(browser, server, page):
     context.add_init_script(RECORD_CSP)
     tab = context.new_page()
     requests, errors = [], []
-    tab.on("request", lambda request: requests.append(request.url))
+    context.on("request", lambda request: requests.append(request.url))  # the page's and its service worker's
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(url_of(server, page), wait_until="networkidle")
+    tab.evaluate("() => navigator.serviceWorker.ready")  # what the worker keeps, fetched too
     if page not in ("404.html", "403.html", "volledige-gids"):
         tab.locator("button[data-zoeken]").first.click()
         tab.keyboard.type("gehechtheid")  # loads Pagefind, its WebAssembly, worker and index too
