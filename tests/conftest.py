@@ -131,6 +131,9 @@ def chapter_pages() -> list[str]:
 
 
 def page_path(site: Path, slug: str) -> Path:
+    """A page's built file: "x" -> x/index.html, "" -> index.html; a page built as a file ("404.html") is itself."""
+    if slug.endswith(".html"):
+        return site / slug
     return site / slug / "index.html" if slug else site / "index.html"
 
 
